@@ -1,0 +1,32 @@
+import yargs from 'yargs/yargs';
+import { KdsimError } from '../common/errors';
+
+/** Parses argv and runs one subcommand; resolves to the process exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  let exit = 0;
+  const parser = yargs(argv)
+    .scriptName('kdsim')
+    .usage('$0 <command> [options]')
+    .command(
+      'analyze <dump>',
+      'open a crash dump and run debugger commands (banner and !analyze -v when no -c is given)',
+      (y) => require('./analyzeCommand').configure(y),
+      async (args) => { exit = await require('./analyzeCommand').run(args); },
+    )
+    .command(
+      'simulate',
+      'write a synthetic BugCheck 0x7F crash dump (and its ground truth)',
+      (y) => require('./simulateCommand').configure(y),
+      async (args) => { exit = await require('./simulateCommand').run(args); },
+    )
+    .demandCommand(1, 'kdsim: name a command: analyze, simulate (see kdsim --help)')
+    .strict()
+    .version(false)
+    .help()
+    .fail((msg, err) => {
+      if (err) throw err;
+      throw new KdsimError('E_USAGE', `kdsim: ${msg}`, 2);
+    });
+  await parser.parseAsync();
+  return exit;
+}
