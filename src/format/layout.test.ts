@@ -6,7 +6,7 @@ import { defineLayout, offsetOf, u32 } from './layout';
 import { bugcheckName, trapName } from './bugchecks';
 
 describe('layout table offsets (pinned to dump-format.md §1 and §3)', () => {
-  it.each([
+  it.each(([
     ['Signature', 0x000], ['ValidDump', 0x004], ['MajorVersion', 0x008], ['MinorVersion', 0x00c],
     ['DirectoryTableBase', 0x010], ['PfnDataBase', 0x014], ['PsLoadedModuleList', 0x018],
     ['PsActiveProcessHead', 0x01c], ['MachineImageType', 0x020], ['NumberProcessors', 0x024],
@@ -17,7 +17,7 @@ describe('layout table offsets (pinned to dump-format.md §1 and §3)', () => {
     ['DumpType', 0xf88], ['MiniDumpFields', 0xf8c], ['SecondaryDataState', 0xf90], ['ProductType', 0xf94],
     ['SuiteMask', 0xf98], ['WriterStatus', 0xf9c], ['RequiredDumpSpace', 0xfa0], ['SystemUpTime', 0xfb8],
     ['SystemTime', 0xfc0], ['Reserved3', 0xfc8],
-  ] as const)('puts DUMP_HEADER32.%s at %#x', (field, offset) => {
+  ] as const).map(([f, o]) => [f, `0x${o.toString(16)}`, o] as const))('puts DUMP_HEADER32.%s at %s', (field, _hex, offset) => {
     expect(offsetOf(DUMP_HEADER32, field)).toBe(offset);
   });
 
@@ -29,11 +29,11 @@ describe('layout table offsets (pinned to dump-format.md §1 and §3)', () => {
     expect(EXCEPTION_RECORD32.size).toBe(0x50);
   });
 
-  it.each([
+  it.each(([
     ['ContextFlags', 0x00], ['Dr7', 0x18], ['FloatSave', 0x1c], ['SegGs', 0x8c], ['Edi', 0x9c], ['Eax', 0xb0],
     ['Ebp', 0xb4], ['Eip', 0xb8], ['SegCs', 0xbc], ['EFlags', 0xc0], ['Esp', 0xc4], ['SegSs', 0xc8],
     ['ExtendedRegisters', 0xcc],
-  ] as const)('puts CONTEXT.%s at %#x', (field, offset) => {
+  ] as const).map(([f, o]) => [f, `0x${o.toString(16)}`, o] as const))('puts CONTEXT.%s at %s', (field, _hex, offset) => {
     expect(offsetOf(CONTEXT_X86, field)).toBe(offset);
   });
 

@@ -1,0 +1,99 @@
+/**
+ * Writes a 32-bit full crash dump (DumpType 1): the header page, then every run's pages in run order.
+ * Atomic (a temporary file in the target's directory, renamed over the target when complete) and sparse
+ * (the file is sized with ftruncate and only non-zero pages are written, positionally), so a 4 GiB-RAM
+ * machine whose memory is mostly untouched costs seconds and a few MiB of disk.
+ */
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import { PAGE_SIZE } from '../common/hex';
+import { KdsimError } from '../common/errors';
+import { encode } from './codec';
+import { DUMP_HEADER32, HEADER_PAGES_32, MAX_RUNS_32, pageFilledHeader } from './dumpHeader32';
+import { headerFields, type DumpHeader32Input, type RunSpec } from './dumpHeader32Input';
+
+export type { DumpHeader32Input } from './dumpHeader32Input';
+
+export interface FullDump32Spec {
+  /** Every header field except the run list, NumberOfRuns, NumberOfPages, RequiredDumpSpace (computed). */
+  header: DumpHeader32Input;
+  runs: RunSpec[];
+  /** The page of physical frame `pfn`; undefined or all-zero => left as a sparse hole. */
+  readPage(pfn: number): Uint8Array | undefined;
+}
+
+/** PAE physical addresses have 40 bits (volatility3's MAXPHYADDR for PAE): PFNs below 2^28. */
+const MAX_PFN_EXCLUSIVE = 2 ** 28;
+/** Contiguous non-zero pages are gathered into one positional write of at most this many pages. */
+const BATCH_PAGES = 64;
+const ZERO_PAGE = Buffer.alloc(PAGE_SIZE);
+
+const bad = (message: string): never => { throw new KdsimError('E_FORMAT', `kdsim: cannot write dump: ${message}`); };
+
+/** Checks the run list the header will carry: what a reader's validation would reject is refused here. */
+export function checkRuns(runs: RunSpec[]): number {
+  if (runs.length === 0) bad('no physical memory runs');
+  if (runs.length > MAX_RUNS_32) bad(`${runs.length} runs exceed the ${MAX_RUNS_32} a DUMP_HEADER32 can hold`);
+  let pages = 0;
+  let end = 0;
+  runs.forEach((r, i) => {
+    if (!Number.isInteger(r.basePage) || !Number.isInteger(r.pageCount) || r.basePage < 0 || r.pageCount <= 0) {
+      bad(`run ${i} {BasePage ${r.basePage}, PageCount ${r.pageCount}} is not a non-empty page range`);
+    }
+    if (r.basePage < end) bad(`run ${i} at PFN 0x${r.basePage.toString(16)} overlaps or precedes run ${i - 1}`);
+    end = r.basePage + r.pageCount;
+    if (end > MAX_PFN_EXCLUSIVE) bad(`run ${i} ends at PFN 0x${end.toString(16)}, beyond the 40-bit PAE physical space`);
+    pages += r.pageCount;
+  });
+  if (pages > 0xffffffff) bad(`${pages} pages do not fit NumberOfPages`);
+  return pages;
+}
+
+export async function writeFullDump32(target: string, spec: FullDump32Spec): Promise<{ fileSize: number; pagesWritten: number }> {
+  const numberOfPages = checkRuns(spec.runs);
+  const fileSize = (HEADER_PAGES_32 + numberOfPages) * PAGE_SIZE;
+  const header = pageFilledHeader();
+  encode(DUMP_HEADER32, headerFields(spec.header, spec.runs, numberOfPages, fileSize), header);
+
+  const dir = path.dirname(path.resolve(target));
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const fh = await fsp.open(tmp, 'wx');
+  let pagesWritten = 0;
+  try {
+    await fh.truncate(fileSize);
+    await fh.write(header, 0, header.length, 0);
+    // Pages are copied into one batch buffer, so a caller may hand back the same scratch page every time.
+    const batch = Buffer.alloc(BATCH_PAGES * PAGE_SIZE);
+    let batched = 0;
+    let batchPos = 0;
+    const flush = async () => {
+      if (batched) await fh.write(batch, 0, batched * PAGE_SIZE, batchPos);
+      batched = 0;
+    };
+    let filePage = HEADER_PAGES_32;
+    for (const run of spec.runs) {
+      for (let i = 0; i < run.pageCount; i++, filePage++) {
+        const page = spec.readPage(run.basePage + i);
+        if (page === undefined || isZeroPage(page)) { await flush(); continue; }
+        if (page.length !== PAGE_SIZE) bad(`readPage(0x${(run.basePage + i).toString(16)}) returned ${page.length} bytes, not a page`);
+        if (batched === 0) batchPos = filePage * PAGE_SIZE;
+        batch.set(page, batched * PAGE_SIZE);
+        batched++;
+        pagesWritten++;
+        if (batched === BATCH_PAGES) await flush();
+      }
+      await flush();
+    }
+    await fh.close();
+    await fsp.rename(tmp, target);
+  } catch (e) {
+    await fh.close().catch(() => undefined);
+    await fsp.unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+  return { fileSize, pagesWritten };
+}
+
+function isZeroPage(page: Uint8Array): boolean {
+  return page.length === PAGE_SIZE && Buffer.from(page.buffer, page.byteOffset, page.byteLength).equals(ZERO_PAGE);
+}
