@@ -26,4 +26,6 @@ export interface TypeTableApi {
   sizeOfDescriptor(t: IsfTypeDescriptor): number;
   /** `dt` spelling of a type: 'Ptr32 _KTSS', 'Uint4B', 'UChar', '[14] Uint4B', '_NT_TIB', 'Pos 0, 1 Bit'. */
   describe(t: IsfTypeDescriptor): string;
+  /** Constants of an enum type (name → value), for `dt`'s `0 ( NonPagedPool )`; undefined when unknown. Optional. */
+  enumConstants?(enumName: string): Record<string, number> | undefined;
 }
