@@ -1,0 +1,140 @@
+/**
+ * MASM expression parser (WinDbg precedence, loosest first): `:` (segment) < `or`/`|` < `xor`/`^` < `and`/`&`
+ * < comparisons < shifts < `+ -` < `* / mod %` < unary (`- + not hi low by wo dwo qwo poi`) < `( )`/`[ ]`.
+ * `parsePrefix` stops at the first token that cannot continue the expression, so commands can read
+ * `dps b8ae6000 b8ae9000` as two expressions; `parseExpression` wants the whole text.
+ */
+import type { BinaryOp, ExprNode, UnaryOp } from './ast';
+import { ExprError } from './errors';
+import { tokenize, type Token } from './lexer';
+import { isRegisterName } from './registers';
+
+const UNARY_WORDS = new Set<UnaryOp>(['not', 'hi', 'low', 'by', 'wo', 'dwo', 'qwo', 'poi']);
+const LEVELS: Record<string, BinaryOp>[] = [
+  { '|': 'or', or: 'or' },
+  { '^': 'xor', xor: 'xor' },
+  { '&': 'and', and: 'and' },
+  { '=': '==', '==': '==', '!=': '!=', '<': '<', '>': '>', '<=': '<=', '>=': '>=' },
+  { '<<': '<<', '>>': '>>', '>>>': '>>>' },
+  { '+': '+', '-': '-' },
+  { '*': '*', '/': '/', '%': 'mod', mod: 'mod' },
+];
+
+export interface ParsedPrefix { node: ExprNode; end: number }
+
+class Parser {
+  private i = 0;
+  private readonly toks: Token[];
+  constructor(private readonly text: string, private readonly radix: number) {
+    this.toks = tokenize(text);
+  }
+
+  private peek(): Token { return this.toks[this.i]; }
+  private fail(pos = this.peek().pos): never { throw new ExprError('syntax', pos, this.text); }
+
+  /** Where the next unread token starts (end of the text when there is none). */
+  position(): number { return this.peek().kind === 'end' ? this.text.length : this.peek().pos; }
+  atEnd(): boolean { return this.peek().kind === 'end'; }
+
+  top(): ExprNode {
+    const left = this.level(0);
+    if (this.peek().kind !== 'colon') return left;
+    const pos = this.peek().pos;
+    this.i++;
+    return { kind: 'segment', selector: left, offset: this.level(0), pos };
+  }
+
+  private binaryOp(level: number): BinaryOp | undefined {
+    const t = this.peek();
+    if (t.kind !== 'op' && t.kind !== 'word') return undefined;
+    return LEVELS[level][t.kind === 'word' ? t.text.toLowerCase() : t.text];
+  }
+
+  private level(n: number): ExprNode {
+    if (n === LEVELS.length) return this.unary();
+    let left = this.level(n + 1);
+    for (let op = this.binaryOp(n); op; op = this.binaryOp(n)) {
+      const pos = this.peek().pos;
+      this.i++;
+      left = { kind: 'binary', op, left, right: this.level(n + 1), pos };
+    }
+    return left;
+  }
+
+  private unary(): ExprNode {
+    const t = this.peek();
+    if (t.kind === 'op' && (t.text === '-' || t.text === '+')) {
+      this.i++;
+      return { kind: 'unary', op: t.text, operand: this.unary(), pos: t.pos };
+    }
+    if (t.kind === 'word' && UNARY_WORDS.has(t.text.toLowerCase() as UnaryOp)) {
+      this.i++;
+      return { kind: 'unary', op: t.text.toLowerCase() as UnaryOp, operand: this.unary(), pos: t.pos };
+    }
+    return this.primary();
+  }
+
+  private primary(): ExprNode {
+    const t = this.peek();
+    if (t.kind === 'lparen' || t.kind === 'lbracket') {
+      this.i++;
+      const inner = this.level(0);
+      if (this.peek().kind !== (t.kind === 'lparen' ? 'rparen' : 'rbracket')) this.fail();
+      this.i++;
+      return inner;
+    }
+    if (t.kind !== 'word') this.fail();
+    this.i++;
+    return this.word(t);
+  }
+
+  private word(t: Token): ExprNode {
+    const w = t.text;
+    const lower = w.toLowerCase();
+    if (lower === '.') return { kind: 'pseudo', name: '$ip', pos: t.pos };
+    if (lower.startsWith('@$') || lower.startsWith('$')) return { kind: 'pseudo', name: lower.replace(/^@/, ''), pos: t.pos };
+    if (lower.startsWith('@')) return { kind: 'register', name: lower.slice(1), pos: t.pos };
+    const n = parseNumber(lower, this.radix);
+    if (n === 'invalid') this.fail(t.pos);
+    if (n !== undefined) return { kind: 'number', value: n, pos: t.pos };
+    if (isRegisterName(lower)) return { kind: 'register', name: lower, pos: t.pos };
+    return { kind: 'symbol', name: w, pos: t.pos };
+  }
+}
+
+const PREFIX_RADIX: Record<string, number> = { '0x': 16, '0n': 10, '0t': 8, '0y': 2 };
+const DIGITS = '0123456789abcdef';
+
+/**
+ * A MASM number in `radix` (or with a 0x/0n/0t/0y prefix; ` separates the halves of 64-bit values), truncated
+ * to 32 bits as WinDbg does on x86. undefined = not a number (a name); 'invalid' = a prefix with bad digits.
+ */
+export function parseNumber(word: string, radix: number): number | undefined | 'invalid' {
+  let digits = word.replace(/`/g, '');
+  let base = radix;
+  const prefix = PREFIX_RADIX[digits.slice(0, 2)];
+  const prefixed = prefix !== undefined && digits.length >= 2;
+  if (prefixed) { base = prefix; digits = digits.slice(2); }
+  const valid = digits.length > 0 && [...digits].every((c) => { const d = DIGITS.indexOf(c); return d >= 0 && d < base; });
+  if (!valid) return prefixed || /^[0-9]/.test(word) ? 'invalid' : undefined;
+  let v = 0n;
+  for (const c of digits) v = v * BigInt(base) + BigInt(DIGITS.indexOf(c));
+  return Number(v & 0xffffffffn);
+}
+
+/** Parses an expression at the start of `text`; `end` is where the first token that cannot continue it begins. */
+export function parsePrefix(text: string, radix: number): ParsedPrefix {
+  const p = new Parser(text, radix);
+  if (p.atEnd()) throw new ExprError('syntax', 0, text);
+  const node = p.top();
+  return { node, end: p.position() };
+}
+
+/** Parses the whole of `text` as one expression. */
+export function parseExpression(text: string, radix: number): ExprNode {
+  const p = new Parser(text, radix);
+  if (p.atEnd()) throw new ExprError('syntax', 0, text);
+  const node = p.top();
+  if (!p.atEnd()) throw new ExprError('syntax', p.position(), text);
+  return node;
+}
