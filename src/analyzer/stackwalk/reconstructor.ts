@@ -1,0 +1,171 @@
+/**
+ * Manual stack reconstruction (what the blog's Part 2 does by hand with `dps`): scan every dword of
+ * [esp, InitialStack), grade it as a return address, and pick the best chain of frames.
+ *
+ * The chain is a best path over candidate slots (dynamic programming, slots strictly increasing). An edge
+ * p → i says "the frame running between slot p and slot i returns through slot i". It is scored by the
+ * ladder: the CALL before ra_i must enter that frame's function (a known different target makes the word a
+ * stale return address, kept off the chain); a saved EBP at slot p − 4 pointing at slot i − 4, or an FPO
+ * frame size from frame data that lands exactly on slot i, re-syncs the chain and names how the frame was
+ * found. Folklore: driver locals are full of old return addresses from deeper calls made earlier; each one
+ * decodes as a perfect CALL site, and only step 4 (whom does that CALL enter?) tells them from live ones.
+ */
+import type { VirtualMemory } from '../memory/types';
+import type { CodeFunction, RaLevel, ReturnAddressGrade, ReturnAddressValidator } from './returnAddressValidator';
+import type { CallKind } from '../disasm/callSite';
+import { u32 } from '../../common/hex';
+
+/** How a frame was found, best first (rust-minidump's FrameTrust, plus kernel trap/TSS frames). */
+export type Trust = 'context' | 'trap' | 'fpo' | 'frame_pointer' | 'scan_callsite' | 'scan';
+
+/** [limit, base) is the thread's kernel stack; frames live below InitialStack (the NPX save area is above). */
+export interface StackBounds { limit: number; base: number; initialStack: number }
+
+/** Registers of the innermost frame to rebuild from, and how they were obtained. */
+export interface ChainStart { eip: number; esp: number; ebp: number; trust: Trust }
+
+export interface ChainFrame {
+  /** eip for the first frame, else the return address into this frame. */
+  pc: number;
+  fn?: CodeFunction;
+  /** WinDbg's ChildEBP: the frame's EBP, i.e. the dword below its return-address slot. */
+  childEbp: number;
+  /** Slot of the return address out of this frame and its value; absent on the outermost frame. */
+  raSlot?: number;
+  retAddr?: number;
+  trust: Trust;
+  /** Ladder evidence for the return address out of this frame. */
+  evidence?: { level: RaLevel; call?: CallKind; entersInner?: boolean };
+}
+
+export interface Reconstruction {
+  start: ChainStart;
+  frames: ChainFrame[];
+  /** Words that decode as a CALL site but whose CALL enters another function: stale return addresses. */
+  stale: ReturnAddressGrade[];
+}
+
+const W_ENTERS = 10;        // ladder 4 confirmed
+const W_CALL_UNKNOWN = 1;   // a CALL ends at ra but its target is unknown (register call)
+const W_NO_CALL = -0.5;     // only in a module/function: a frame only if geometry backs it
+const W_BROKEN = -3;        // call enters another function: allowed only to bridge a break in the chain
+const W_RESYNC = 6;         // saved EBP or FPO frame size lands exactly on the slot
+
+interface Edge { score: number; trust: Trust; enters?: boolean; ebp: number | null }
+
+export function reconstructChain(
+  vm: VirtualMemory, validator: ReturnAddressValidator, bounds: StackBounds, start: ChainStart,
+): Reconstruction {
+  const esp = u32(start.esp);
+  const top = Math.min(u32(bounds.initialStack), u32(bounds.base));
+  const cands = scanCandidates(vm, validator, esp, top);
+  const dword = (a: number) => vm.readU32(a);
+  const startFn = validator.functionAt(start.eip);
+
+  // EBP while the frame above slot p runs, along the best path into p (Viterbi: the path fixes it).
+  const ebpOut = new Array<number | null>(cands.length).fill(null);
+  const ebpAbove = (p: number): number | null => (p < 0 ? u32(start.ebp) : ebpOut[p]);
+
+  const edge = (p: number, i: number): Edge | undefined => {
+    const c = cands[i];
+    const innerPc = p < 0 ? start.eip : cands[p].value;
+    const g = p < 0 ? startFn : cands[p].caller;
+    const enters = c.level === 3 ? validator.entersFunction(c, innerPc) : undefined;
+    let score = c.level < 3 ? W_NO_CALL : enters === true ? W_ENTERS : enters === false ? W_BROKEN : W_CALL_UNKNOWN;
+    let trust: Trust = c.level === 3 ? 'scan_callsite' : 'scan';
+    if (fpoSlot(p, g) === c.slot) { score += W_RESYNC; trust = 'fpo'; }
+    else if (g?.frame?.kind !== 'fpo' && ebpAbove(p) === c.slot - 4) { score += W_RESYNC; trust = 'frame_pointer'; }
+    if (enters === false && trust !== 'fpo' && trust !== 'frame_pointer') return undefined;
+    if (c.level < 3 && trust === 'scan') return undefined;
+    // An EBP frame popped its caller's EBP from slot − 4; any other frame left EBP alone.
+    const pushedEbp = trust === 'frame_pointer' || g?.frame?.kind === 'ebp';
+    return { score, trust, enters, ebp: pushedEbp ? dword(c.slot - 4) : ebpAbove(p) };
+  };
+  // FPO: return slot = caller's esp after the inner call returned + locals + saved registers.
+  const fpoSlot = (p: number, g: CodeFunction | undefined): number | undefined => {
+    const f = g?.frame;
+    if (!f || f.kind !== 'fpo') return undefined;
+    if (p < 0) return esp + f.localsBytes + 4 * f.savedRegs;
+    const calleeParams = calleeFrameOf(validator, cands[p])?.paramBytes;
+    if (calleeParams === undefined) return undefined;
+    return cands[p].slot + 4 + calleeParams + f.localsBytes + 4 * f.savedRegs;
+  };
+
+  const best = new Float64Array(cands.length).fill(-Infinity);
+  const prev = new Int32Array(cands.length).fill(-2);
+  const via: (Edge | undefined)[] = new Array(cands.length);
+  for (let i = 0; i < cands.length; i++) {
+    for (let p = -1; p < i; p++) {
+      const base = p < 0 ? 0 : best[p];
+      if (base === -Infinity) continue;
+      const e = edge(p, i);
+      if (!e || base + e.score <= best[i]) continue;
+      best[i] = base + e.score;
+      prev[i] = p;
+      via[i] = e;
+    }
+    ebpOut[i] = via[i]?.ebp ?? null;
+  }
+  const path = bestPath(best, prev);
+  const frames = buildFrames(path, cands, via, start, startFn, validator, dword);
+  const onChain = new Set(path);
+  const stale = cands.filter((c, i) => !onChain.has(i) && c.level === 3 && c.callee !== undefined);
+  return { start, frames, stale };
+}
+
+function scanCandidates(vm: VirtualMemory, validator: ReturnAddressValidator, from: number, to: number): ReturnAddressGrade[] {
+  const out: ReturnAddressGrade[] = [];
+  if (to <= from) return out;
+  const span = vm.readSparse(from, to - from);
+  const view = new DataView(span.bytes.buffer, span.bytes.byteOffset, span.bytes.byteLength);
+  for (let off = 0; off + 4 <= span.bytes.length; off += 4) {
+    if (!(span.readable[off] && span.readable[off + 1] && span.readable[off + 2] && span.readable[off + 3])) continue;
+    const g = validator.grade(from + off, view.getUint32(off, true));
+    if (g.level > 0) out.push(g);
+  }
+  return out;
+}
+
+const calleeFrameOf = (validator: ReturnAddressValidator, c: ReturnAddressGrade) =>
+  c.callee === undefined ? undefined : validator.functionAt(c.callee)?.frame;
+
+/** The best chain ends at the highest-scoring slot; ties go to the outer (longer) chain. */
+function bestPath(best: Float64Array, prev: Int32Array): number[] {
+  let end = -1;
+  let score = 0;
+  for (let i = 0; i < best.length; i++) if (best[i] > 0 && best[i] >= score) { score = best[i]; end = i; }
+  const path: number[] = [];
+  for (let i = end; i >= 0; i = prev[i]) path.unshift(i);
+  return path;
+}
+
+function buildFrames(
+  path: number[], cands: ReturnAddressGrade[], via: (Edge | undefined)[], start: ChainStart,
+  startFn: CodeFunction | undefined, validator: ReturnAddressValidator, dword: (a: number) => number | null,
+): ChainFrame[] {
+  const frames: ChainFrame[] = [];
+  let pc = u32(start.eip);
+  let fn = startFn;
+  let trust = start.trust;
+  for (const i of path) {
+    const c = cands[i];
+    const e = via[i]!;
+    frames.push({
+      pc, fn, childEbp: c.slot - 4, raSlot: c.slot, retAddr: c.value, trust,
+      evidence: { level: c.level, call: c.call?.kind, entersInner: e.enters },
+    });
+    pc = c.value;
+    fn = c.caller;
+    trust = e.trust;
+  }
+  const lastSlot = path.length ? cands[path[path.length - 1]].slot : undefined;
+  frames.push({ pc, fn: fn ?? validator.functionAt(pc), childEbp: outermostEbp(lastSlot, start, dword), trust });
+  return frames;
+}
+
+/** The outermost frame's EBP: the saved EBP its callee pushed below the last return slot, when it points up. */
+function outermostEbp(lastSlot: number | undefined, start: ChainStart, dword: (a: number) => number | null): number {
+  if (lastSlot === undefined) return u32(start.ebp);
+  const saved = dword(lastSlot - 4);
+  return saved !== null && saved > lastSlot ? saved : lastSlot + 4;
+}
