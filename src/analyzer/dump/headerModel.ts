@@ -8,8 +8,8 @@ export type RawHeader32 = Decoded<typeof DUMP_HEADER32>;
 
 export const decodeHeader32 = (page: Uint8Array): RawHeader32 => decode(DUMP_HEADER32, page);
 
-/** A CHAR[] field that still holds the 'PAGE' fill was never written: show it as ''. */
-const text = (s: string): string => (/^(PAGE)+$/.test(s) ? '' : s);
+/** A CHAR[] field starting with the 'PAGE' fill was never written (dbgeng's test too): show it as ''. */
+const text = (s: string): string => (s.startsWith('PAGE') ? '' : s);
 
 /** `runs` are the validated runs with their file offsets (the header model carries them, not raw slots). */
 export function toHeaderModel(h: RawHeader32, runs: PhysicalRun[]): DumpHeaderModel {
@@ -49,6 +49,7 @@ export function toHeaderModel(h: RawHeader32, runs: PhysicalRun[]): DumpHeaderMo
       information: e.ExceptionInformation.slice(0, Math.min(e.NumberParameters, 15)),
     },
     comment: text(h.Comment),
+    versionUser: text(h.VersionUser),
     dumpType: h.DumpType,
     miniDumpFields: h.MiniDumpFields,
     secondaryDataState: h.SecondaryDataState,

@@ -27,6 +27,8 @@ export interface DumpHeaderModel {
   context: X86Registers & { contextFlags: number };
   exception: { code: number; flags: number; record: number; address: number; numberParameters: number; information: number[] };
   comment: string;             // '' when the 'PAGE' fill is there
+  /** VersionUser text, '' when the 'PAGE' fill is there (optional: added by the foundation engineer). */
+  versionUser?: string;
   dumpType: number;
   miniDumpFields: number;
   secondaryDataState: number;
