@@ -1,0 +1,109 @@
+/**
+ * Stack-use accounting of a reconstructed chain (walkthrough.md step 31). The thread's stack [limit, base)
+ * splits into: the residue of a trap frame pushed below the chain's first frame (the first page fault's
+ * partial KTRAP_FRAME, 0x58 bytes on the blog's dump), the call frames [chain esp, InitialStack), and the
+ * NPX save area [InitialStack, base) (0x210), which belongs to the thread, never to a driver.
+ *
+ * A frame owns [its esp, its return slot + 4): what its caller's CALL pushed for it (the return address),
+ * what it pushed and allocated itself, and the arguments it pushed for its callee. So frame bytes are
+ * differences of return-slot positions, the outermost frame reaches up to InitialStack, and the frames sum
+ * exactly to the call-frame area.
+ */
+import type { ChainFrame, Reconstruction, StackBounds, Trust as FrameTrust } from './reconstructor';
+import { u32 } from '../../common/hex';
+
+export interface FrameUse {
+  index: number;
+  childEbp: number;
+  /** null on the outermost frame when its return slot is unknown or unreadable. */
+  retAddr: number | null;
+  pc: number;
+  /** `module!function+0xoff`, `module+0xoff`, or `0x<hex>` outside every module (k's forms). */
+  symbol: string;
+  /** WinDbg module name ('nt', 'StackHog'); undefined outside every module. */
+  module?: string;
+  imageName?: string;
+  frameBytes: number;
+  trust: FrameTrust;
+  /** The bytes of the stack this frame used: [from, to). */
+  from: number;
+  to: number;
+}
+
+export interface ModuleUse { module: string; imageName?: string; bytes: number; percent: number }
+export interface Region { from: number; to: number; bytes: number; percent: number }
+
+export interface StackUse {
+  bounds: StackBounds;
+  /** base − limit (0x3000 for a 12 KB kernel stack). */
+  stackBytes: number;
+  frames: FrameUse[];
+  /** Bytes per module, most first; the residue and the NPX area are not in here. */
+  modules: ModuleUse[];
+  /** [limit, chain esp): a trap frame pushed below the chain (the leading frame's in-stack part). */
+  trapResidue?: Region;
+  npx: Region;
+  /** Registers that make WinDbg's own walker start at the chain's first frame: `k = ebp esp eip`. */
+  kStart: { ebp: number; esp: number; eip: number };
+  /** Bytes that no frame claims (only when the chain stops short of InitialStack). */
+  unaccounted: number;
+}
+
+/** The frame in front of the chain (the trap handler that touched the guard page), reported apart. */
+export interface LeadingFrame { childEbp: number; retAddr: number; pc: number; esp: number; trust: FrameTrust }
+
+export interface SymbolText {
+  format(addr: number): string | undefined;
+  moduleAt(addr: number): { name: string; imageName: string } | undefined;
+}
+
+const pct = (bytes: number, total: number): number => Math.round((bytes * 1000) / total) / 10;
+
+export function accountStackUse(rec: Reconstruction, bounds: StackBounds, symbols: SymbolText, leading?: LeadingFrame): StackUse {
+  const stackBytes = u32(bounds.base - bounds.limit);
+  const chainEsp = u32(rec.start.esp);
+  const top = u32(bounds.initialStack);
+  const frames: FrameUse[] = [];
+  const describe = (pc: number) => {
+    const m = symbols.moduleAt(pc);
+    return { symbol: symbols.format(pc) ?? `0x${pc.toString(16)}`, module: m?.name, imageName: m?.imageName };
+  };
+
+  let trapResidue: Region | undefined;
+  if (leading) {
+    const from = Math.max(u32(leading.esp), u32(bounds.limit));
+    const bytes = Math.max(0, chainEsp - from);
+    trapResidue = { from, to: chainEsp, bytes, percent: pct(bytes, stackBytes) };
+    frames.push({ index: 0, childEbp: leading.childEbp, retAddr: leading.retAddr, pc: leading.pc, ...describe(leading.pc),
+      frameBytes: bytes, trust: leading.trust, from, to: chainEsp });
+  }
+  let from = chainEsp;
+  rec.frames.forEach((f: ChainFrame, k) => {
+    const last = k === rec.frames.length - 1;
+    const to = f.raSlot !== undefined ? f.raSlot + 4 : last ? Math.max(top, from) : from;
+    frames.push({ index: frames.length, childEbp: f.childEbp, retAddr: f.retAddr ?? null, pc: f.pc, ...describe(f.pc),
+      frameBytes: to - from, trust: f.trust, from, to });
+    from = to;
+  });
+
+  const perModule = new Map<string, ModuleUse>();
+  for (const f of frames) {
+    if (leading && f.index === 0) continue;
+    const key = f.module ?? '(no module)';
+    const m = perModule.get(key) ?? { module: key, imageName: f.imageName, bytes: 0, percent: 0 };
+    m.bytes += f.frameBytes;
+    perModule.set(key, m);
+  }
+  const modules = [...perModule.values()]
+    .map((m) => ({ ...m, percent: pct(m.bytes, stackBytes) }))
+    .sort((a, b) => b.bytes - a.bytes || a.module.localeCompare(b.module));
+  const npxBytes = u32(bounds.base - top);
+  const claimed = frames.reduce((s, f) => s + f.frameBytes, 0);
+  const inStackBelowTop = top - Math.max(u32(bounds.limit), Math.min(chainEsp, trapResidue?.from ?? chainEsp));
+  return {
+    bounds, stackBytes, frames, modules, trapResidue,
+    npx: { from: top, to: u32(bounds.base), bytes: npxBytes, percent: pct(npxBytes, stackBytes) },
+    kStart: { ebp: u32(rec.start.ebp), esp: chainEsp, eip: u32(rec.start.eip) },
+    unaccounted: Math.max(0, inStackBelowTop - claimed),
+  };
+}
