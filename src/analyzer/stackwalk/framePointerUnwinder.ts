@@ -1,0 +1,37 @@
+/**
+ * The saved-EBP chain: [ebp] is the caller's EBP and [ebp+4] the return address. A readable EBP is not
+ * enough: the step is taken only when the frame pointer is at or above the stack pointer, the saved EBP is
+ * above the current one (or 0, the end of the chain), both stay inside the thread's stack when it is known,
+ * and the return address is inside a loaded module. Otherwise the scan gets its chance.
+ * At a function's first instruction (frame data says we are before `mov ebp,esp`) the return address is
+ * still at [esp] (offset 0) or [esp+4] after `push ebp`.
+ */
+import { callerRegs, type CallerCandidate, type Frame, type WalkEnvironment } from './frame';
+
+export function framePointerUnwinder(frame: Frame, env: WalkEnvironment): CallerCandidate | null {
+  const { vm, symbols, stack } = env;
+  const { eip, esp, ebp } = frame.regs;
+  const fd = frame.frameData;
+  if (fd && fd.kind !== 'ebp') return null;
+
+  const start = symbols.lookup(eip)?.symbol?.address;
+  const intoProlog = fd && start !== undefined ? eip - start : undefined;
+  if (intoProlog !== undefined && intoProlog < Math.min(fd!.prologBytes, 3)) {
+    // push ebp (1 byte) / mov ebp,esp (2 bytes) not yet done: EBP is still the caller's.
+    const slot = intoProlog === 0 ? esp : (esp + 4) >>> 0;
+    const ra = vm.readU32(slot);
+    const callerEbp = intoProlog === 0 ? ebp : vm.readU32(esp);
+    if (ra === null || callerEbp === null || !symbols.moduleAt(ra)) return null;
+    return { regs: callerRegs(frame, ra, slot + 4, callerEbp), trust: 'frame_pointer', retAddrSlot: slot };
+  }
+
+  if (ebp < esp) return null;
+  if (stack && (ebp < stack.limit || ebp + 8 > stack.base)) return null;
+  const savedEbp = vm.readU32(ebp);
+  const ra = vm.readU32((ebp + 4) >>> 0);
+  if (savedEbp === null || ra === null) return null;
+  if (savedEbp !== 0 && savedEbp <= ebp) return null;
+  if (savedEbp !== 0 && stack && savedEbp >= stack.base) return null;
+  if (!symbols.moduleAt(ra)) return null;
+  return { regs: callerRegs(frame, ra, ebp + 8, savedEbp), trust: 'frame_pointer', retAddrSlot: (ebp + 4) >>> 0 };
+}
