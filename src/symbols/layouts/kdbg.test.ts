@@ -1,4 +1,4 @@
-import { readReferenceDoc } from '../../testing/referenceDocs';
+import { readReferenceDoc } from './docTables';
 import { TypeTable } from '../typeTable';
 import { kdbgTypes } from './kdbg';
 

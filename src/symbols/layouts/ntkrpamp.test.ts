@@ -1,4 +1,4 @@
-import { parseSizeofTables, readReferenceDoc } from '../../testing/referenceDocs';
+import { parseSizeofTables, readReferenceDoc } from './docTables';
 import { TypeTable } from '../typeTable';
 import { ntkrpampTypes } from './ntkrpamp';
 
