@@ -38,8 +38,8 @@ describe('reconstructor', () => {
 
   it('rebuilds every frame of a mixed EBP/FPO chain with its return slot and ChildEBP', () => {
     const { chain, rec } = run(true);
-    expect(rec.frames.map((f) => f.pc)).toEqual(chain.frames.map((f) => f.pc));
-    expect(rec.frames.slice(0, -1).map((f) => [f.raSlot, f.retAddr, f.childEbp]))
+    expect(rec.frames.map((f) => f.regs.eip)).toEqual(chain.frames.map((f) => f.pc));
+    expect(rec.frames.slice(0, -1).map((f) => [f.retAddrSlot, f.retAddr, f.childEbp]))
       .toEqual(chain.frames.slice(0, -1).map((f) => [f.raSlot, f.retAddr, f.childEbp]));
     expect(rec.frames.map((f) => f.fn?.name)).toEqual(['ExAllocatePoolWithTag', 'HogLeaf', 'HogWorker', 'HogDispatch', '@IofCallDriver@8', 'NtDeviceIoControlFile']);
   });
@@ -51,7 +51,7 @@ describe('reconstructor', () => {
 
   it('rebuilds the chain through a driver without symbols from call sites and saved EBPs', () => {
     const { chain, rec } = run(false);
-    expect(rec.frames.map((f) => f.pc)).toEqual(chain.frames.map((f) => f.pc));
+    expect(rec.frames.map((f) => f.regs.eip)).toEqual(chain.frames.map((f) => f.pc));
     expect(rec.frames[1].fn?.name).toBeUndefined();
     expect(rec.frames[1].fn?.module.name).toBe('StackHog');
   });
@@ -65,8 +65,8 @@ describe('reconstructor', () => {
       staleSlot = worker.childEbp - 0x40;
       staleRa = c.plantCall(hogWorker, 0x100, ntAlloc.address, staleSlot);
     });
-    expect(rec.frames.map((f) => f.pc)).toEqual(chain.frames.map((f) => f.pc));
-    expect(rec.frames.some((f) => f.raSlot === staleSlot)).toBe(false);
+    expect(rec.frames.map((f) => f.regs.eip)).toEqual(chain.frames.map((f) => f.pc));
+    expect(rec.frames.some((f) => f.retAddrSlot === staleSlot)).toBe(false);
     expect(rec.stale.map((s) => [s.slot, s.value])).toContainEqual([staleSlot, staleRa]);
   });
 
@@ -77,7 +77,7 @@ describe('reconstructor', () => {
       staleSlot = dispatch.childEbp - 0x80;
       c.plantCall(hogDispatch, 0x200, hogLeaf.address, staleSlot);
     });
-    expect(rec.frames.map((f) => f.pc)).toEqual(chain.frames.map((f) => f.pc));
+    expect(rec.frames.map((f) => f.regs.eip)).toEqual(chain.frames.map((f) => f.pc));
     expect(rec.stale.map((s) => s.slot)).toContain(staleSlot);
   });
 
@@ -86,7 +86,7 @@ describe('reconstructor', () => {
       const worker = c.frames.find((f) => f.fn === hogWorker)!;
       c.mem.write(worker.childEbp - 0x20, [0x10, 0x30, 0xa0, 0xf7]); // &HogLeaf+0x10
     });
-    expect(rec.frames.map((f) => f.pc)).toEqual(chain.frames.map((f) => f.pc));
+    expect(rec.frames.map((f) => f.regs.eip)).toEqual(chain.frames.map((f) => f.pc));
   });
 
   it('gives only the start frame when nothing on the stack is a return address', () => {

@@ -13,28 +13,29 @@
 import type { VirtualMemory } from '../memory/types';
 import type { CodeFunction, RaLevel, ReturnAddressGrade, ReturnAddressValidator } from './returnAddressValidator';
 import type { CallKind } from '../disasm/callSite';
+import type { X86Registers } from '../../common/x86Registers';
 import { u32 } from '../../common/hex';
-
-/** How a frame was found, best first (rust-minidump's FrameTrust, plus kernel trap/TSS frames). */
-export type Trust = 'context' | 'trap' | 'fpo' | 'frame_pointer' | 'scan_callsite' | 'scan';
+import type { Frame } from './frame';
+import type { FrameTrust } from './trust';
+import { argsAt } from './contextFrame';
 
 /** [limit, base) is the thread's kernel stack; frames live below InitialStack (the NPX save area is above). */
 export interface StackBounds { limit: number; base: number; initialStack: number }
 
 /** Registers of the innermost frame to rebuild from, and how they were obtained. */
-export interface ChainStart { eip: number; esp: number; ebp: number; trust: Trust }
+export interface ChainStart {
+  eip: number; esp: number; ebp: number; trust: FrameTrust;
+  /** The rest of the start context (segments, volatile registers), copied into every frame's regs. */
+  regs?: X86Registers;
+}
 
-export interface ChainFrame {
-  /** eip for the first frame, else the return address into this frame. */
-  pc: number;
+/**
+ * A frame of the rebuilt chain: the walker's Frame (regs.eip is the return address into the frame, or the
+ * start eip; ChildEBP is the dword below the return slot; retAddr/retAddrSlot are absent (null) on the
+ * outermost frame), plus the function it runs in and the ladder evidence for its return address.
+ */
+export interface ChainFrame extends Frame {
   fn?: CodeFunction;
-  /** WinDbg's ChildEBP: the frame's EBP, i.e. the dword below its return-address slot. */
-  childEbp: number;
-  /** Slot of the return address out of this frame and its value; absent on the outermost frame. */
-  raSlot?: number;
-  retAddr?: number;
-  trust: Trust;
-  /** Ladder evidence for the return address out of this frame. */
   evidence?: { level: RaLevel; call?: CallKind; entersInner?: boolean };
 }
 
@@ -51,7 +52,7 @@ const W_NO_CALL = -0.5;     // only in a module/function: a frame only if geomet
 const W_BROKEN = -3;        // call enters another function: allowed only to bridge a break in the chain
 const W_RESYNC = 6;         // saved EBP or FPO frame size lands exactly on the slot
 
-interface Edge { score: number; trust: Trust; enters?: boolean; ebp: number | null }
+interface Edge { score: number; trust: FrameTrust; enters?: boolean; ebp: number | null }
 
 export function reconstructChain(
   vm: VirtualMemory, validator: ReturnAddressValidator, bounds: StackBounds, start: ChainStart,
@@ -72,7 +73,7 @@ export function reconstructChain(
     const g = p < 0 ? startFn : cands[p].caller;
     const enters = c.level === 3 ? validator.entersFunction(c, innerPc) : undefined;
     let score = c.level < 3 ? W_NO_CALL : enters === true ? W_ENTERS : enters === false ? W_BROKEN : W_CALL_UNKNOWN;
-    let trust: Trust = c.level === 3 ? 'scan_callsite' : 'scan';
+    let trust: FrameTrust = c.level === 3 ? 'scan_callsite' : 'scan';
     if (fpoSlot(p, g) === c.slot) { score += W_RESYNC; trust = 'fpo'; }
     else if (g?.frame?.kind !== 'fpo' && ebpAbove(p) === c.slot - 4) { score += W_RESYNC; trust = 'frame_pointer'; }
     if (enters === false && trust !== 'fpo' && trust !== 'frame_pointer') return undefined;
@@ -107,7 +108,7 @@ export function reconstructChain(
     ebpOut[i] = via[i]?.ebp ?? null;
   }
   const path = bestPath(best, prev);
-  const frames = buildFrames(path, cands, via, start, startFn, validator, dword);
+  const frames = buildFrames(vm, path, cands, via, start, startFn, validator);
   const onChain = new Set(path);
   const stale = cands.filter((c, i) => !onChain.has(i) && c.level === 3 && c.callee !== undefined);
   return { start, frames, stale };
@@ -140,26 +141,35 @@ function bestPath(best: Float64Array, prev: Int32Array): number[] {
 }
 
 function buildFrames(
-  path: number[], cands: ReturnAddressGrade[], via: (Edge | undefined)[], start: ChainStart,
-  startFn: CodeFunction | undefined, validator: ReturnAddressValidator, dword: (a: number) => number | null,
+  vm: VirtualMemory, path: number[], cands: ReturnAddressGrade[], via: (Edge | undefined)[], start: ChainStart,
+  startFn: CodeFunction | undefined, validator: ReturnAddressValidator,
 ): ChainFrame[] {
   const frames: ChainFrame[] = [];
+  const base: X86Registers = start.regs ?? { eax: 0, ebx: 0, ecx: 0, edx: 0, esi: 0, edi: 0, eip: 0, esp: 0, ebp: 0, efl: 0, cs: 0, ss: 0, ds: 0, es: 0, fs: 0, gs: 0 };
+  const push = (f: Omit<ChainFrame, 'index' | 'regs' | 'args' | 'frameData'> & { pc: number; esp: number }) => {
+    const { pc, esp, ...rest } = f;
+    frames.push({
+      ...rest, index: frames.length, regs: { ...base, eip: u32(pc), esp: u32(esp), ebp: u32(f.childEbp) },
+      args: argsAt(vm, f.childEbp), frameData: f.fn?.frame,
+    });
+  };
   let pc = u32(start.eip);
+  let esp = u32(start.esp);
   let fn = startFn;
   let trust = start.trust;
   for (const i of path) {
     const c = cands[i];
     const e = via[i]!;
-    frames.push({
-      pc, fn, childEbp: c.slot - 4, raSlot: c.slot, retAddr: c.value, trust,
-      evidence: { level: c.level, call: c.call?.kind, entersInner: e.enters },
-    });
+    push({ pc, esp, fn, childEbp: c.slot - 4, retAddrSlot: c.slot, retAddr: c.value, trust,
+      evidence: { level: c.level, call: c.call?.kind, entersInner: e.enters } });
     pc = c.value;
+    esp = c.slot + 4;
     fn = c.caller;
     trust = e.trust;
   }
   const lastSlot = path.length ? cands[path[path.length - 1]].slot : undefined;
-  frames.push({ pc, fn: fn ?? validator.functionAt(pc), childEbp: outermostEbp(lastSlot, start, dword), trust });
+  const childEbp = outermostEbp(lastSlot, start, (a) => vm.readU32(a));
+  push({ pc, esp, fn: fn ?? validator.functionAt(pc), childEbp, retAddr: null, trust });
   return frames;
 }
 

@@ -9,7 +9,8 @@
  * differences of return-slot positions, the outermost frame reaches up to InitialStack, and the frames sum
  * exactly to the call-frame area.
  */
-import type { ChainFrame, Reconstruction, StackBounds, Trust as FrameTrust } from './reconstructor';
+import type { ChainFrame, Reconstruction, StackBounds } from './reconstructor';
+import type { FrameTrust } from './trust';
 import { u32 } from '../../common/hex';
 
 export interface FrameUse {
@@ -80,8 +81,8 @@ export function accountStackUse(rec: Reconstruction, bounds: StackBounds, symbol
   let from = chainEsp;
   rec.frames.forEach((f: ChainFrame, k) => {
     const last = k === rec.frames.length - 1;
-    const to = f.raSlot !== undefined ? f.raSlot + 4 : last ? Math.max(top, from) : from;
-    frames.push({ index: frames.length, childEbp: f.childEbp, retAddr: f.retAddr ?? null, pc: f.pc, ...describe(f.pc),
+    const to = f.retAddrSlot !== undefined ? f.retAddrSlot + 4 : last ? Math.max(top, from) : from;
+    frames.push({ index: frames.length, childEbp: f.childEbp, retAddr: f.retAddr, pc: f.regs.eip, ...describe(f.regs.eip),
       frameBytes: to - from, trust: f.trust, from, to });
     from = to;
   });
