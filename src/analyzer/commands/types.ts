@@ -29,6 +29,11 @@ export interface SessionApi {
 
   /** MASM expression → unsigned 32-bit value (64-bit literals are truncated as WinDbg does on x86). */
   evaluate(expr: string): number;
+  /**
+   * Evaluates the expression at the start of `text` and returns what follows it (WinDbg reads `dps a1 a2`,
+   * `u . L1`, `dd fs:0 L0x54` this way); `segment` is set for `sel:offset` forms. Optional: test doubles may lack it.
+   */
+  evaluatePrefix?(text: string): { value: number; rest: string; segment?: { selector: number; offset: number } };
   setContext(regs: X86Registers, source: ContextSource): void;
   resetContext(): void;
   setProcessor(n: number): void;

@@ -1,0 +1,124 @@
+/**
+ * `kdsim analyze <dump>`: WinDbg's opening banner, then commands from -c (each value one command line, echoed
+ * after the prompt as WinDbg echoes what is typed), from piped stdin (one line each), or from a REPL on a TTY.
+ * With no commands at all it runs `!analyze -v`. Exit 0 when the commands ran: a command's own error text, as
+ * in WinDbg, is output, not failure. A dump that cannot be opened is a KdsimError (one line, non-zero exit).
+ */
+import type { Argv } from 'yargs';
+import { hex8, hexPad } from '../common/hex';
+import type { DebugSession } from '../analyzer/commands/session';
+import type { ExecutedCommand } from '../analyzer/commands/dispatch';
+
+export interface AnalyzeArgs { dump: string; c?: string[]; json?: boolean; symbols?: string[]; banner?: boolean }
+
+export function configure(y: Argv): Argv {
+  return y
+    .positional('dump', { type: 'string', describe: 'crash dump file (opened read-only)' })
+    .option('c', { type: 'string', array: true, describe: 'command line to run, like kd -c ("cmd; cmd"); repeatable' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the command models as JSON instead of text' })
+    .option('symbols', { type: 'string', array: true, describe: 'directory of ISF symbol files (searched before the shipped ones)' })
+    .option('banner', { type: 'boolean', default: true, describe: 'print the opening banner (--no-banner to leave it out)' });
+}
+
+/** JSON of command models: unsigned 32-bit integers as 8 lowercase hex digits, 64-bit values as 16. */
+export function modelJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => {
+    if (typeof v === 'bigint') return hexPad(v, 16);
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff) return hex8(v);
+    return v;
+  }, 2);
+}
+
+const write = (lines: string[]) => { if (lines.length) process.stdout.write(`${lines.join('\n')}\n`); };
+
+export async function run(args: AnalyzeArgs): Promise<number> {
+  const { openSession } = require('../analyzer/commands/session') as typeof import('../analyzer/commands/session');
+  const session = openSession(args.dump, { symbolPaths: args.symbols ?? [] });
+  try {
+    if (args.banner !== false && !args.json) write(bannerLines(session, args));
+    const given = args.c ?? [];
+    const json: unknown[] = [];
+    const runLine = async (line: string): Promise<boolean> => {
+      const prompt = session.prompt();
+      const { executeLine } = require('../analyzer/commands/dispatch') as typeof import('../analyzer/commands/dispatch');
+      const done = await executeLine(session, line);
+      if (args.json) json.push(...done.map((d) => jsonEntry(d, prompt)));
+      else write([`${prompt}${line}`, ...done.flatMap((d) => d.lines)]);
+      return done.some((d) => d.quit);
+    };
+    if (given.length) {
+      for (const line of given) if (await runLine(line)) break;
+    } else if (process.stdin.isTTY && !args.json) {
+      await repl(session);
+    } else {
+      const lines = await readPipedLines();
+      if (lines.length === 0) lines.push('!analyze -v');
+      for (const line of lines) if (await runLine(line)) break;
+    }
+    if (args.json) process.stdout.write(`${modelJson(json)}\n`);
+    return 0;
+  } finally {
+    session.dump.close();
+  }
+}
+
+function jsonEntry(d: ExecutedCommand, prompt: string) {
+  return { prompt: prompt.trim(), command: d.text, name: d.name ?? null, model: d.model ?? null, ...(d.error ? { error: d.error, lines: d.lines } : {}) };
+}
+
+function bannerLines(session: DebugSession, args: AnalyzeArgs): string[] {
+  const { targetInfo } = require('../analyzer/commands/engine/targetInfo') as typeof import('../analyzer/commands/engine/targetInfo');
+  const { renderBanner } = require('../analyzer/render/target') as typeof import('../analyzer/render/target');
+  const h = session.dump.header;
+  const path = require('path') as typeof import('path');
+  return [
+    ...renderBanner(path.resolve(args.dump), targetInfo(session), { code: h.bugCheckCode, params: h.bugCheckParameters },
+      (args.symbols ?? []).join(';') || 'kdsim shipped ISF symbols', probablyCausedBy(session)),
+    ...session.dump.warnings,
+  ];
+}
+
+/** "Probably caused by" and "Followup" from the analysis module, once it exports them. */
+function probablyCausedBy(session: DebugSession): string[] | undefined {
+  try {
+    const analysis = require('../analyzer/analysis') as { bannerLines?: (s: DebugSession) => string[] };
+    return analysis.bannerLines?.(session);
+  } catch {
+    return undefined;
+  }
+}
+
+async function readPipedLines(): Promise<string[]> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+}
+
+async function repl(session: DebugSession): Promise<void> {
+  const readline = require('readline') as typeof import('readline');
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, historySize: 500, terminal: true });
+  rl.setPrompt(session.prompt());
+  rl.prompt();
+  let busy = Promise.resolve();
+  await new Promise<void>((resolve) => {
+    rl.on('SIGINT', () => { process.stdout.write('^C\n'); rl.setPrompt(session.prompt()); rl.prompt(); });
+    rl.on('close', () => { busy.then(() => resolve()); });
+    rl.on('line', (line) => {
+      busy = busy.then(async () => {
+        rl.pause();
+        const quit = line.trim() ? await runCommandEcho(line) : false;
+        if (quit) { rl.close(); return; }
+        rl.setPrompt(session.prompt());
+        rl.resume();
+        rl.prompt();
+      });
+    });
+  });
+
+  async function runCommandEcho(line: string): Promise<boolean> {
+    const { executeLine } = require('../analyzer/commands/dispatch') as typeof import('../analyzer/commands/dispatch');
+    const done = await executeLine(session, line);
+    write(done.flatMap((d) => d.lines));
+    return done.some((d) => d.quit);
+  }
+}
