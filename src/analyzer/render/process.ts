@@ -9,10 +9,10 @@ const h4 = (v: V) => (v === null ? '????' : hex4(v));
 /** The three lines of one process (windbg-output.md §7), then its threads indented by 8, then a blank line. */
 function processLines(e: ProcessEntry): string[] {
   const sid = e.sessionId === 'none' ? 'none' : e.sessionId === null ? '?' : String(e.sessionId);
-  const handles = e.handleCount === null ? '????' : String(e.handleCount).padStart(4);
+  const handles = e.handleCount === null ? '<Data Not Accessible>' : `${String(e.handleCount).padStart(4)}.`;
   const out = [
     `PROCESS ${hex8(e.process)}  SessionId: ${sid}  Cid: ${h4(e.cid)}    Peb: ${h8(e.peb)}  ParentCid: ${h4(e.parentCid)}`,
-    `    DirBase: ${h8(e.dirBase)}  ObjectTable: ${h8(e.objectTable)}  HandleCount: ${handles}.`,
+    `    DirBase: ${h8(e.dirBase)}  ObjectTable: ${h8(e.objectTable)}  HandleCount: ${handles}`,
     `    Image: ${e.image ?? '<Unknown>'}`,
     '',
   ];
