@@ -26,16 +26,22 @@ export type DtModel =
 
 interface FoundType { types: TypeTableApi; module: string; name: string }
 
-/** The module name WinDbg prints for a type table: the PDB name ('ntkrpamp') rather than the alias 'nt'. */
-function displayModule(session: SessionApi, moduleName: string): string {
+/**
+ * The module name WinDbg prints for a type: the PDB name ('ntkrpamp') rather than the alias 'nt' — from the
+ * module's type name, else the type table's own name, else the RSDS PDB name.
+ */
+function displayModule(session: SessionApi, moduleName: string, types: TypeTableApi): string {
   const m = session.symbols.moduleByName(moduleName);
-  return m?.typeModuleName ?? m?.name ?? moduleName;
+  if (m?.typeModuleName) return m.typeModuleName;
+  if (types.moduleName && types.moduleName.toLowerCase() !== 'nt') return types.moduleName;
+  if (m?.pdb?.name) return m.pdb.name.replace(/\.pdb$/i, '');
+  return m?.name ?? moduleName;
 }
 
 function typeTables(session: SessionApi, module?: string): { types: TypeTableApi; module: string }[] {
   const out: { types: TypeTableApi; module: string }[] = [];
   const add = (types: TypeTableApi | undefined, name: string) => {
-    if (types && !out.some((o) => o.types === types)) out.push({ types, module: displayModule(session, name) });
+    if (types && !out.some((o) => o.types === types)) out.push({ types, module: displayModule(session, name, types) });
   };
   if (module !== undefined) {
     const nt = session.ntTypes;
