@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeFullDump32 } from '../format/dumpWriter';
-import { openCrashDump } from '../analyzer/dump/openCrashDump';
+import { openCrashDump } from '../analyzer/memory/openCrashDump';
 import { TestMachine } from '../analyzer/dump/testMachine';
 import type { Bench } from './types';
 

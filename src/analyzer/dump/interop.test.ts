@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { openCrashDump } from './openCrashDump';
+import { openCrashDump } from '../memory/openCrashDump';
 import type { CrashDump } from './types';
 
 const INTEROP = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'interop');

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { KdsimError } from '../../common/errors';
 import { MALFORMED, RUNTIME_CASES } from './malformedCorpus';
-import { openCrashDump } from './openCrashDump';
+import { openCrashDump } from '../memory/openCrashDump';
 
 const CORPUS = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'malformed');
 const expected = JSON.parse(fs.readFileSync(path.join(CORPUS, 'expected.json'), 'utf8')) as Record<string, { message: string; exitCode: number; madeAtTestTime?: boolean }>;

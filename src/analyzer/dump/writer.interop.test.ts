@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeFullDump32 } from '../../format/dumpWriter';
-import { openCrashDump } from './openCrashDump';
+import { openCrashDump } from '../memory/openCrashDump';
 import { PTE_NX, TestMachine } from './testMachine';
 
 const VOL_READ = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'tools', 'vol_read.py');

@@ -3,7 +3,7 @@
  * (memory commands work from the header and page tables alone). The KDDEBUGGER_DATA64 block starts with a
  * DBGKD_DEBUG_DATA_HEADER64 whose OwnerTag at +0x10 is 'KDBG' (dump-format.md §4.1).
  */
-import type { VirtualMemory } from '../memory/types';
+import type { VirtualMemory } from './types';
 
 const OWNER_TAG_OFFSET = 0x10;
 const KDBG_TAG = 0x4742444b; // 'KDBG'

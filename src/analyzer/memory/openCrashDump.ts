@@ -1,25 +1,21 @@
 /**
- * Opens a 32-bit full crash dump: file → bounded page cache → validated header and runs → physical memory
- * → the kernel address space through the header's DirectoryTableBase. Throws one-line KdsimErrors for
- * anything it cannot read; a dump with sound paging but garbage kernel data still opens, with warnings.
+ * Opens a 32-bit full crash dump: the dump layer's validated physical memory (dump/openPhysicalDump.ts),
+ * the paging-root check, and the kernel address space through the header's DirectoryTableBase.
+ * Throws one-line KdsimErrors for anything it cannot read; a dump with sound paging but garbage kernel
+ * data still opens, with warnings. (It lives in the memory layer because a CrashDump carries a
+ * VirtualMemory, and the dump layer may not import the memory layer.)
  */
 import { FileSource } from '../source/fileSource';
-import { PageCache } from '../source/pageCache';
 import type { ByteSource } from '../source/types';
-import { PAE_PAGING, X86_PAGING } from '../memory/pagingModes';
-import { DumpVirtualMemory } from '../memory/virtualMemory';
-import { validateHeader32 } from './validateHeader';
-import { toHeaderModel } from './headerModel';
-import { RunIndex } from './runIndex';
-import { DumpPhysicalMemory } from './physicalMemory';
+import { openPhysicalDumpFrom, type OpenOptions } from '../dump/openPhysicalDump';
+import { toHeaderModel } from '../dump/headerModel';
+import type { CrashDump } from '../dump/types';
+import { PAE_PAGING, X86_PAGING } from './pagingModes';
+import { DumpVirtualMemory } from './virtualMemory';
 import { checkPagingRoot } from './pagingCheck';
 import { kdbgWarning } from './kdbgCheck';
-import type { CrashDump } from './types';
 
-export interface OpenOptions {
-  /** 4 KiB blocks the page cache may hold (default 2048 = 8 MiB). */
-  cachePages?: number;
-}
+export type { OpenOptions } from '../dump/openPhysicalDump';
 
 export function openCrashDump(path: string, opts: OpenOptions = {}): CrashDump {
   return openCrashDumpFrom(FileSource.open(path), path, opts);
@@ -27,11 +23,8 @@ export function openCrashDump(path: string, opts: OpenOptions = {}): CrashDump {
 
 /** The same over any ByteSource (in-memory dumps in tests); the source is closed on failure. */
 export function openCrashDumpFrom(raw: ByteSource, path: string, opts: OpenOptions = {}): CrashDump {
-  const source = new PageCache(raw, opts.cachePages ?? 2048);
+  const { source, header: h, index, phys } = openPhysicalDumpFrom(raw, opts);
   try {
-    const { header: h, runs } = validateHeader32(source);
-    const index = new RunIndex(RunIndex.layout(runs));
-    const phys = new DumpPhysicalMemory(source, index);
     const mode = h.PaeEnabled ? PAE_PAGING : X86_PAGING;
     checkPagingRoot(source.name, h.DirectoryTableBase, mode, phys, index);
     const kernelVm = new DumpVirtualMemory(phys, h.DirectoryTableBase, mode);

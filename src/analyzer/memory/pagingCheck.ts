@@ -5,10 +5,10 @@
  */
 import { DUMP_HEADER32 } from '../../format/dumpHeader32';
 import { offsetOf } from '../../format/layout';
-import { entryFrame, entryLeadsOn, type PagingMode } from '../memory/pagingModes';
-import type { PhysicalMemory } from '../memory/types';
-import { DumpFormatError } from './dumpErrors';
-import type { RunIndex } from './runIndex';
+import { entryFrame, entryLeadsOn, type PagingMode } from './pagingModes';
+import type { PhysicalMemory } from './types';
+import { DumpFormatError } from '../dump/dumpErrors';
+import type { RunIndex } from '../dump/runIndex';
 
 const hex = (v: number | bigint): string => `0x${v.toString(16)}`;
 

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { openCrashDump } from '../dump/openCrashDump';
+import { openCrashDump } from '../memory/openCrashDump';
 import { renderDumpDebug } from './dumpDebug';
 
 const GEN_GUARD = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'interop', 'gen-guard.dmp');
