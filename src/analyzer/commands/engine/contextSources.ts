@@ -13,6 +13,13 @@ import { StructView } from '../structures/structView';
 import { requireNtTypes } from '../structures/processorBlock';
 import { gdtDescriptor } from './processorState';
 
+/** The kernel types with `name`, or WinDbg's missing-type error (the contract's own error for unknown types). */
+function typesWith(session: SessionApi, name: string) {
+  const types = requireNtTypes(session);
+  if (!types.hasType(name)) throw new KdsimError('E_SYMBOLS', `Symbol nt!${name} not found.`);
+  return types;
+}
+
 const REG_FIELDS: [keyof X86Registers, string][] = [
   ['eax', 'Eax'], ['ebx', 'Ebx'], ['ecx', 'Ecx'], ['edx', 'Edx'], ['esi', 'Esi'], ['edi', 'Edi'],
   ['eip', 'Eip'], ['ebp', 'Ebp'], ['efl', 'EFlags'],
@@ -35,7 +42,7 @@ export function tssContext(session: SessionApi, selector: number): { regs: X86Re
   if (!d || (d.access & 0x1d) !== 0x09) {
     throw new KdsimError('E_COMMAND', `Unable to get descriptor for selector ${hex4(selector)}`);
   }
-  const v = new StructView(session.dump.kernelVm, requireNtTypes(session), '_KTSS', d.base);
+  const v = new StructView(session.dump.kernelVm, typesWith(session, '_KTSS'), '_KTSS', d.base);
   const regs = readAll(v, [...REG_FIELDS, ['esp', 'Esp'], ['cs', 'Cs'], ['ss', 'Ss'], ['ds', 'Ds'], ['es', 'Es'],
     ['fs', 'Fs'], ['gs', 'Gs'], ['cr3', 'CR3']], 'TSS');
   return { regs: regs as X86Registers, base: d.base };
@@ -43,7 +50,7 @@ export function tssContext(session: SessionApi, selector: number): { regs: X86Re
 
 /** `.trap addr`: a KTRAP_FRAME. A kernel-mode frame (CS ring 0) has no saved ESP/SS: ESP is where HardwareEsp would be. */
 export function trapContext(session: SessionApi, addr: number): { regs: X86Registers; errCode: number } {
-  const v = new StructView(session.dump.kernelVm, requireNtTypes(session), '_KTRAP_FRAME', addr);
+  const v = new StructView(session.dump.kernelVm, typesWith(session, '_KTRAP_FRAME'), '_KTRAP_FRAME', addr);
   const r = readAll(v, [...REG_FIELDS, ['cs', 'SegCs'], ['ds', 'SegDs'], ['es', 'SegEs'], ['fs', 'SegFs'], ['gs', 'SegGs']], 'trap frame');
   const errCode = v.value('ErrCode');
   if (errCode === null) throw new KdsimError('E_MEMORY', `Unable to read trap frame at ${hex8(addr)}`);
