@@ -1,0 +1,141 @@
+/**
+ * The `k` family: `k`, `kb`, `kv`, `kp`/`kP`, `kn`, `kf`, `kc`/`kC`, `kd`, letters combined (`kvn`, `kbn`,
+ * `kfn`), a frame count (`kvL200`, `kb 100`, hex) and the start form `k = <ebp> <esp> <eip>`
+ * (`kf = b8ae60ec b8ae6058 808813d8`). The walk is stackwalk/walker.ts; this file wires the session's
+ * trap frames, TSSs, thread stack and call-site decoder into it and prints WinDbg's layout.
+ */
+import { hex8 } from '../../common/hex';
+import type { X86Registers } from '../../common/x86Registers';
+import { loadCallSiteDecoder } from '../disasm/callSite';
+import type { WalkEnvironment } from '../stackwalk/frame';
+import { DEFAULT_FRAME_COUNT, walkStack } from '../stackwalk/walker';
+import { renderRawStack, renderStack, type RawStackRow, type StackColumns } from '../render/stack';
+import { buildStackModel } from '../render/stackModel';
+import { tssContext, trapContext } from './engine/contextSources';
+import { gdtDescriptor, specialRegister } from './engine/processorState';
+import { CaretError } from './errors';
+import { StructView } from './structures/structView';
+import type { CommandResult, CommandSpec, SessionApi } from './types';
+
+/** KTRAP_FRAME.SegCs & FRAME_EDITED == 0 marks a frame whose esp/cs the kernel moved to TempEsp/TempSegCs. */
+const FRAME_EDITED = 0xfff8;
+const KD_DEFAULT_WORDS = 0x40;
+
+export interface KArgs {
+  columns: StackColumns;
+  raw: boolean;
+  count?: number;
+  start?: { ebp: number; esp: number; eip: number };
+}
+
+/** `kvn L200`, `kf = a b c`, `kb 100`: option letters after `k`, then `=` registers and/or a count. */
+export function parseKArgs(invokedAs: string, args: string, evaluate: (e: string) => number): KArgs {
+  let letters = invokedAs.slice(1);
+  let rest = args.trim();
+  const more = /^([bvpPnNfcCd]+)(?=$|\s|[lL=])/.exec(rest);
+  if (more) { letters += more[1]; rest = rest.slice(more[1].length).trim(); }
+  const has = (c: string) => letters.toLowerCase().includes(c);
+  const columns: StackColumns = {
+    args: has('b') || has('v'), fpo: has('v'), numbers: has('n'), memory: has('f'), clean: has('c'),
+  };
+  const out: KArgs = { columns, raw: has('d') };
+  const tokens = rest.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < tokens.length; i++) {
+    let t = tokens[i];
+    if (/^l/i.test(t)) {
+      t = t.slice(1);
+      if (!t.startsWith('=')) { out.count = evaluate(t || tokens[++i] || bad()); continue; }
+    }
+    if (t.startsWith('=')) {
+      const regs = [t.slice(1), ...tokens.slice(i + 1)].filter(Boolean).slice(0, 3);
+      if (regs.length < 3) bad();
+      const used = t.length > 1 ? 2 : 3;
+      out.start = { ebp: evaluate(regs[0]), esp: evaluate(regs[1]), eip: evaluate(regs[2]) };
+      i += used;
+      continue;
+    }
+    out.count = evaluate(t);
+  }
+  return out;
+}
+const bad = (): never => { throw new CaretError('Syntax error'); };
+
+/** The walker's view of a session: trap frames and TSSs through the kernel's ISF types, the thread's stack. */
+export function walkEnvironmentFor(session: SessionApi, isCallSite?: (ra: number) => boolean): WalkEnvironment {
+  const types = session.ntTypes;
+  return {
+    vm: session.vm,
+    symbols: session.symbols,
+    isCallSite,
+    stack: threadStack(session),
+    readTrapFrame: types ? (address) => {
+      // WinDbg reads the KTRAP_FRAME in one piece; a frame straddling the guard page is unreadable as a whole.
+      try {
+        if (!session.vm.read(address, types.sizeof('_KTRAP_FRAME'))) return null;
+        const { regs } = trapContext(session, address);
+        return { regs, edited: (regs.cs & FRAME_EDITED) === 0 };
+      } catch { return null; }
+    } : undefined,
+    tasks: types ? {
+      backlink: (selector) => {
+        const d = gdtDescriptor(session, session.processor, selector);
+        return d ? new StructView(session.dump.kernelVm, types, '_KTSS', d.base).value('Backlink') : null;
+      },
+      registers: (selector) => {
+        try { return tssContext(session, selector).regs; } catch { return null; }
+      },
+    } : undefined,
+  };
+}
+
+function threadStack(session: SessionApi): { limit: number; base: number } | undefined {
+  const t = session.currentThread;
+  if (t === undefined || !session.ntTypes?.hasType('_KTHREAD')) return undefined;
+  try {
+    const v = new StructView(session.vm, session.ntTypes, '_KTHREAD', t);
+    const base = v.value('StackBase');
+    const limit = v.value('StackLimit');
+    return base && limit && limit < base ? { base, limit } : undefined;
+  } catch { return undefined; }
+}
+
+async function runK(session: SessionApi, args: string, invokedAs: string): Promise<CommandResult> {
+  const k = parseKArgs(invokedAs, args, (e) => session.evaluate(e));
+  const regs: X86Registers = k.start ? { ...session.regs, ...k.start } : session.regs;
+  const lastSetContext = session.contextSource !== 'default';
+  if (k.raw) return rawStack(session, regs, k.count ?? KD_DEFAULT_WORDS, lastSetContext);
+
+  const decoder = await loadCallSiteDecoder();
+  const env = walkEnvironmentFor(session, (ra) => decoder.callEndingAt(session.vm, ra) !== undefined);
+  const task = session.ntTypes ? attemptNumber(() => specialRegister(session, session.processor, 'tr')) : undefined;
+  const frames = walkStack(env, regs, { maxFrames: k.count ?? DEFAULT_FRAME_COUNT, task });
+  const model = buildStackModel(frames, session.symbols, k.columns, lastSetContext);
+  return { model, lines: renderStack(model) };
+}
+
+function rawStack(session: SessionApi, regs: X86Registers, words: number, lastSetContext: boolean): CommandResult {
+  const rows: RawStackRow[] = [];
+  for (let i = 0; i < Math.min(words, 0x10000); i++) {
+    const at = (regs.esp + 4 * i) >>> 0;
+    const v = session.vm.readU32(at);
+    rows.push({ address: hex8(at), value: v === null ? null : hex8(v), symbol: v === null ? undefined : session.symbols.format(v) });
+  }
+  return { model: { rows }, lines: renderRawStack(rows, lastSetContext) };
+}
+
+const attemptNumber = (f: () => number | undefined): number | undefined => { try { return f(); } catch { return undefined; } };
+
+const SUMMARIES: Record<string, string> = {
+  k: 'k [= ebp esp eip] [L count] — stack backtrace (ChildEBP RetAddr)',
+  kb: 'kb — backtrace with the first three arguments',
+  kv: 'kv — backtrace with arguments and FPO/trap/TSS information',
+  kp: 'kp — backtrace with parameters (public symbols: as k)',
+  kn: 'kn — backtrace with frame numbers (combine: kvn, kbn)',
+  kf: 'kf — backtrace with the Memory column (bytes between frames)',
+  kc: 'kc — clean backtrace: module!function only',
+  kd: 'kd [count] — raw stack dwords from esp with symbols',
+};
+
+export const commands: CommandSpec[] = Object.entries(SUMMARIES).map(([name, summary]) => ({
+  name, summary, run: runK,
+}));
