@@ -1,0 +1,107 @@
+import type { PageFault, SparseBytes, Translation, VirtualMemory } from '../analyzer/memory/types';
+
+const PAGE = 0x1000;
+
+/**
+ * A test-only VirtualMemory: pages in a Map, mapped on first write (or with `map`); everything else is a
+ * gap. Translation is identity by default, or a function given by the test. Every DTB sees the same pages
+ * unless the test gives a translation that looks at the DTB.
+ */
+export class FakeMemory implements VirtualMemory {
+  readonly pae = true;
+
+  constructor(
+    private readonly pages: Map<number, Uint8Array> = new Map(),
+    readonly dtb = 0x1000,
+    private readonly translator?: (va: number, dtb: number) => number | undefined,
+  ) {}
+
+  /** Map zeroed pages covering [va, va+length). */
+  map(va: number, length: number): this {
+    for (let p = Math.floor(va / PAGE); p <= Math.floor((va + Math.max(length, 1) - 1) / PAGE); p++) {
+      if (!this.pages.has(p)) this.pages.set(p, new Uint8Array(PAGE));
+    }
+    return this;
+  }
+
+  /** Remove the pages covering [va, va+length) (a guard page, a paged-out header). */
+  unmap(va: number, length = PAGE): this {
+    for (let p = Math.floor(va / PAGE); p <= Math.floor((va + length - 1) / PAGE); p++) this.pages.delete(p);
+    return this;
+  }
+
+  write(va: number, bytes: ArrayLike<number>): this {
+    this.map(va, bytes.length);
+    for (let i = 0; i < bytes.length; i++) {
+      const a = va + i;
+      this.pages.get(Math.floor(a / PAGE))![a % PAGE] = bytes[i];
+    }
+    return this;
+  }
+
+  writeU8(va: number, v: number): this { return this.write(va, [v & 0xff]); }
+  writeU16(va: number, v: number): this { return this.write(va, [v & 0xff, (v >>> 8) & 0xff]); }
+  writeU32(va: number, v: number): this {
+    return this.write(va, [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff]);
+  }
+  writeU64(va: number, v: bigint): this {
+    return this.writeU32(va, Number(v & 0xffffffffn)).writeU32(va + 4, Number((v >> 32n) & 0xffffffffn));
+  }
+  /** Bytes of a string: ASCII (1 byte per char) or UTF-16LE. */
+  writeString(va: number, s: string, utf16 = false): this {
+    return this.write(va, utf16 ? [...Buffer.from(s, 'utf16le')] : [...Buffer.from(s, 'latin1')]);
+  }
+
+  translate(va: number): Translation {
+    const pa = this.translator ? this.translator(va >>> 0, this.dtb) : va >>> 0;
+    if (pa === undefined || !this.pages.has(Math.floor(pa / PAGE))) {
+      return { ok: false, fault: this.fault(va) };
+    }
+    return { ok: true, pa, large: false };
+  }
+
+  readSparse(va: number, length: number): SparseBytes {
+    const bytes = new Uint8Array(length);
+    const readable = new Uint8Array(length);
+    let firstFault: PageFault | undefined;
+    for (let i = 0; i < length; i++) {
+      const a = va + i;
+      const t = a > 0xffffffff ? undefined : this.translate(a);
+      if (t?.ok) {
+        bytes[i] = this.pages.get(Math.floor(t.pa / PAGE))![t.pa % PAGE];
+        readable[i] = 1;
+      } else {
+        firstFault ??= t && !t.ok ? t.fault : this.fault(a);
+      }
+    }
+    return firstFault ? { bytes, readable, firstFault } : { bytes, readable };
+  }
+
+  read(va: number, length: number): Uint8Array | null {
+    const s = this.readSparse(va, length);
+    return s.firstFault ? null : s.bytes;
+  }
+
+  readU8(va: number): number | null { return this.read(va, 1)?.[0] ?? null; }
+  readU16(va: number): number | null {
+    const b = this.read(va, 2);
+    return b ? b[0] | (b[1] << 8) : null;
+  }
+  readU32(va: number): number | null {
+    const b = this.read(va, 4);
+    return b ? (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0 : null;
+  }
+  readU64(va: number): bigint | null {
+    const lo = this.readU32(va);
+    const hi = this.readU32(va + 4);
+    return lo === null || hi === null ? null : (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  withDtb(dtb: number): VirtualMemory {
+    return new FakeMemory(this.pages, dtb, this.translator);
+  }
+
+  private fault(va: number): PageFault {
+    return { va: va >>> 0, level: 'PTE', reason: `PTE for ${(va >>> 0).toString(16)} is not present (FakeMemory)` };
+  }
+}
