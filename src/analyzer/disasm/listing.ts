@@ -49,15 +49,17 @@ const MAX_BACK_PER_INSTRUCTION = 15;
 
 /**
  * `ub`: the `count` instructions that end exactly at `end`. x86 can't be decoded backwards, so try start
- * points: the containing function's start first (exact when the function is not huge), then every byte
- * offset close enough, keeping the first run that lands exactly on `end`.
+ * points: the containing function's start first (exact when the function is not huge), then byte offsets
+ * from the farthest back inward, keeping the first run that lands exactly on `end`. x86 decoding
+ * re-synchronises within a few instructions, so a far start rarely lands inside an instruction, whereas
+ * the nearest start that fits can always be made up from the tail bytes of a longer instruction.
  */
 export function listBackward(vm: VirtualMemory, symbols: SymbolResolverApi, end: number, count: number): Listing {
   end >>>= 0;
   const fnStart = symbols.lookup(end)?.symbol?.address;
   const candidates: number[] = [];
   if (fnStart !== undefined && end - fnStart <= 0x4000) candidates.push(fnStart);
-  for (let back = count; back <= count * MAX_BACK_PER_INSTRUCTION; back++) candidates.push((end - back) >>> 0);
+  for (let back = count * MAX_BACK_PER_INSTRUCTION; back >= count; back--) candidates.push((end - back) >>> 0);
   for (const start of candidates) {
     const run = runTo(vm, symbols, start, end);
     if (run && run.length >= count) {
