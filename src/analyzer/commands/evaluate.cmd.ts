@@ -9,7 +9,7 @@ export const commands: CommandSpec[] = [
     summary: '? <expression> — evaluate a MASM expression (signed decimal and hex)',
     run(session, args) {
       const value = session.evaluate(args.trim());
-      const model = { value: hex8(value), decimal: value | 0 };
+      const model = { value: hex8(value), decimal: String(value | 0) };
       return { model, lines: renderEvaluate(value) };
     },
   },
