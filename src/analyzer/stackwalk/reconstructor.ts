@@ -66,6 +66,8 @@ export function reconstructChain(
   // EBP while the frame above slot p runs, along the best path into p (Viterbi: the path fixes it).
   const ebpOut = new Array<number | null>(cands.length).fill(null);
   const ebpAbove = (p: number): number | null => (p < 0 ? u32(start.ebp) : ebpOut[p]);
+  // The function whose return address sits at slot p, along the best path (knows dispatch-call targets too).
+  const fnBelow = new Array<CodeFunction | undefined>(cands.length);
 
   const edge = (p: number, i: number): Edge | undefined => {
     const c = cands[i];
@@ -87,7 +89,7 @@ export function reconstructChain(
     const f = g?.frame;
     if (!f || f.kind !== 'fpo') return undefined;
     if (p < 0) return esp + f.localsBytes + 4 * f.savedRegs;
-    const calleeParams = calleeFrameOf(validator, cands[p])?.paramBytes;
+    const calleeParams = (calleeFrameOf(validator, cands[p]) ?? fnBelow[p]?.frame)?.paramBytes;
     if (calleeParams === undefined) return undefined;
     return cands[p].slot + 4 + calleeParams + f.localsBytes + 4 * f.savedRegs;
   };
@@ -106,6 +108,7 @@ export function reconstructChain(
       via[i] = e;
     }
     ebpOut[i] = via[i]?.ebp ?? null;
+    fnBelow[i] = prev[i] === -1 ? startFn : prev[i] >= 0 ? cands[prev[i]].caller : undefined;
   }
   const path = bestPath(best, prev);
   const frames = buildFrames(vm, path, cands, via, start, startFn, validator);
