@@ -41,5 +41,8 @@ describe('u, ub, uf', () => {
     const [r] = await executeLine(machine(), 'u 66616168');
     expect(r.error).toBeDefined();
     expect(r.lines.join('\n')).toContain("Memory access error in 'u 66616168'");
+    // WinDbg prints what it could decode, then the `??` line, then the caret: the listing is not lost.
+    expect(r.lines[r.lines.length - 1]).toMatch(/\^ Memory access error/);
+    expect(r.lines.slice(0, -1).some((l) => /^66616168 \?\?/.test(l))).toBe(true);
   });
 });

@@ -60,7 +60,7 @@ async function disasm(kind: 'u' | 'ub' | 'uf', session: SessionApi, args: string
   const lines = renderListing(listing);
   if (listing.unreadableAt !== undefined) {
     // WinDbg: the `??  ???` line, then `^ Memory access error in '<command>'` (the dispatcher draws the caret).
-    throw Object.assign(new CaretError('Memory access error'), { linesBefore: lines });
+    throw new CaretError('Memory access error', lines);
   }
   return { model: listingJson(listing), lines };
 }

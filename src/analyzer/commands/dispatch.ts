@@ -81,7 +81,7 @@ async function executeOne(session: SessionApi, text: string, caretColumn: number
     const result = await spec.run(session, args, invokedAs);
     return { text, name: spec.name, model: result.model, lines: result.lines, quit: spec.name === 'q' || undefined };
   } catch (e) {
-    if (e instanceof CaretError) return { text, name: spec.name, lines: [caretLine(caretColumn, e.what, text)], error: e.code };
+    if (e instanceof CaretError) return { text, name: spec.name, lines: [...e.linesBefore, caretLine(caretColumn, e.what, text)], error: e.code };
     if (e instanceof ExprError || isKdsimError(e)) return { text, name: spec.name, lines: e.message.split('\n'), error: e.code };
     const msg = e instanceof Error ? e.message : String(e);
     return { text, name: spec.name, lines: [`kdsim: internal error in '${text}': ${msg}`], error: 'E_INTERNAL', internal: true };

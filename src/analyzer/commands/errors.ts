@@ -6,7 +6,8 @@ import { KdsimError } from '../../common/errors';
 
 export class CaretError extends KdsimError {
   /** WinDbg's words before ` in '<command>'`: 'Syntax error', 'Bad register error', 'Range error'... */
-  constructor(readonly what: string) {
+  /** `linesBefore`: output the command produced before it failed (a `u` listing up to the unreadable byte). */
+  constructor(readonly what: string, readonly linesBefore: string[] = []) {
     super(what === 'Syntax error' ? 'E_SYNTAX' : 'E_COMMAND', what);
     this.name = 'CaretError';
   }
