@@ -105,3 +105,35 @@ export class FakeMemory implements VirtualMemory {
     return { va: va >>> 0, level: 'PTE', reason: `PTE for ${(va >>> 0).toString(16)} is not present (FakeMemory)` };
   }
 }
+
+/** Layout queries writeFields needs (TypeTableApi satisfies it). */
+interface FieldLayout {
+  field(typeName: string, path: string): { offset: number; type: { kind: string }; bitPosition?: number; bitLength?: number };
+  sizeOfDescriptor(t: never): number;
+}
+
+/**
+ * Write field values of a structure instance through its type layout (offsets from the TypeTable, as the
+ * analyzer reads them): `writeFields(mem, nt, '_KPCR', 0xffdff000, { SelfPcr: 0xffdff000, 'PrcbData.Number': 0 })`.
+ * Numbers are written at the field's size; bigints as 8 bytes; bitfields are merged into their storage.
+ */
+export function writeFields(
+  mem: FakeMemory, types: FieldLayout, typeName: string, address: number, values: Record<string, number | bigint>,
+): FakeMemory {
+  for (const [path, value] of Object.entries(values)) {
+    const f = types.field(typeName, path);
+    const va = address + f.offset;
+    const size = types.sizeOfDescriptor((f.type.kind === 'bitfield' ? (f.type as unknown as { type: never }).type : f.type) as never);
+    let v = BigInt(value);
+    if (f.bitLength !== undefined) {
+      const old = mem.read(va, size) ?? new Uint8Array(size);
+      let cur = 0n;
+      for (let i = size - 1; i >= 0; i--) cur = (cur << 8n) | BigInt(old[i]);
+      const mask = ((1n << BigInt(f.bitLength)) - 1n) << BigInt(f.bitPosition!);
+      v = (cur & ~mask) | ((v << BigInt(f.bitPosition!)) & mask);
+    }
+    const bytes = Array.from({ length: size }, (_, i) => Number((BigInt.asUintN(64, v) >> BigInt(8 * i)) & 0xffn));
+    mem.write(va, bytes);
+  }
+  return mem;
+}
