@@ -89,6 +89,12 @@ async function fillFromReconstruction(model: AnalyzeModel, target: AnalysisTarge
   const origin = reconstructionOrigin(regs, vm, target.symbols, target.ntTypes, stack);
   const validator = new ReturnAddressValidator(target.symbols, vm, await loadCallSiteDecoder());
   const rec = reconstructChain(vm, validator, stack, origin.start);
+  if (rec.frames.length < 2) {
+    // Not one return address on the whole stack: nothing to attribute, so no culprit; WinDbg's walk stands.
+    fillFromWalk(model, target, regs, model.tss?.selector);
+    model.summary = [`[kdsim] Kernel stack overflow (${model.overflow!.reason}), but no return address was found on the stack; kdsim names no culprit.`];
+    return;
+  }
   const use = accountStackUse(rec, stack, target.symbols, origin.leading);
   const zero = (v: number | null) => v ?? 0;
   const row = (childEbp: number, retAddr: number | null, pc: number): StackTextRow => {
