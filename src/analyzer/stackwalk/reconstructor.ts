@@ -71,15 +71,16 @@ export function reconstructChain(
 
   const edge = (p: number, i: number): Edge | undefined => {
     const c = cands[i];
-    const innerPc = p < 0 ? start.eip : cands[p].value;
     const g = p < 0 ? startFn : cands[p].caller;
-    const enters = c.level === 3 ? validator.entersFunction(c, innerPc) : undefined;
-    let score = c.level < 3 ? W_NO_CALL : enters === true ? W_ENTERS : enters === false ? W_BROKEN : W_CALL_UNKNOWN;
     let trust: FrameTrust = c.level === 3 ? 'scan_callsite' : 'scan';
-    if (fpoSlot(p, g) === c.slot) { score += W_RESYNC; trust = 'fpo'; }
-    else if (g?.frame?.kind !== 'fpo' && ebpAbove(p) === c.slot - 4) { score += W_RESYNC; trust = 'frame_pointer'; }
-    if (enters === false && trust !== 'fpo' && trust !== 'frame_pointer') return undefined;
-    if (c.level < 3 && trust === 'scan') return undefined;
+    if (fpoSlot(p, g) === c.slot) trust = 'fpo';
+    else if (g?.frame?.kind !== 'fpo' && ebpAbove(p) === c.slot - 4) trust = 'frame_pointer';
+    const resynced = trust === 'fpo' || trust === 'frame_pointer';
+    if (c.level < 3 && !resynced) return undefined; // most pairs: decided before the costlier ladder step 4
+    const enters = c.level === 3 ? validator.entersFunction(c, p < 0 ? start.eip : cands[p].value) : undefined;
+    if (enters === false && !resynced) return undefined;
+    const score = (c.level < 3 ? W_NO_CALL : enters === true ? W_ENTERS : enters === false ? W_BROKEN : W_CALL_UNKNOWN)
+      + (resynced ? W_RESYNC : 0);
     // An EBP frame popped its caller's EBP from slot − 4; any other frame left EBP alone.
     const pushedEbp = trust === 'frame_pointer' || g?.frame?.kind === 'ebp';
     return { score, trust, enters, ebp: pushedEbp ? dword(c.slot - 4) : ebpAbove(p) };
