@@ -1,4 +1,6 @@
 import type { PageFault, SparseBytes, Translation, VirtualMemory } from '../analyzer/memory/types';
+import { guidBytes, peTypes } from '../symbols/layouts/pe';
+import { TypeTable } from '../symbols/typeTable';
 
 const PAGE = 0x1000;
 
@@ -136,4 +138,26 @@ export function writeFields(
     mem.write(va, bytes);
   }
   return mem;
+}
+
+/**
+ * A minimal PE32 image header in memory (what a loaded driver or the kernel shows): MZ, PE, SizeOfImage,
+ * TimeDateStamp, CheckSum, one CodeView debug entry and its RSDS record (PDB name, GUID, age).
+ */
+export function writePeImage(
+  m: FakeMemory, base: number,
+  opts: { pdb: string; guid: string; age: number; size: number; timeDateStamp?: number; checkSum?: number },
+): FakeMemory {
+  const pe = new TypeTable(peTypes(), 'pe');
+  writeFields(m, pe, '_IMAGE_DOS_HEADER', base, { e_magic: 0x5a4d, e_lfanew: 0xe8 });
+  writeFields(m, pe, '_IMAGE_NT_HEADERS', base + 0xe8, {
+    Signature: 0x4550, 'FileHeader.Machine': 0x14c, 'FileHeader.TimeDateStamp': opts.timeDateStamp ?? 0x45d69710,
+    'FileHeader.Characteristics': 0x10e, 'OptionalHeader.Magic': 0x10b, 'OptionalHeader.SizeOfImage': opts.size,
+    'OptionalHeader.CheckSum': opts.checkSum ?? 0x1f5a3b, 'OptionalHeader.DataDirectory[6].VirtualAddress': 0x300,
+    'OptionalHeader.DataDirectory[6].Size': 0x1c,
+  });
+  writeFields(m, pe, '_IMAGE_DEBUG_DIRECTORY', base + 0x300, { Type: 2, AddressOfRawData: 0x320, SizeOfData: 0x30 });
+  writeFields(m, pe, '_CV_INFO_PDB70', base + 0x320, { CvSignature: 0x53445352, Age: opts.age });
+  m.write(base + 0x324, guidBytes(opts.guid));
+  return m.writeString(base + 0x338, `${opts.pdb}\0`);
 }

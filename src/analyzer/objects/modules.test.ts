@@ -1,28 +1,11 @@
-import { guidBytes } from '../../symbols/layouts/pe';
 import { ntkrpampTypes } from '../../symbols/layouts/ntkrpamp';
 import { TypeTable } from '../../symbols/typeTable';
-import { FakeMemory, writeFields } from '../../testing/fakeMemory';
+import { FakeMemory, writeFields, writePeImage } from '../../testing/fakeMemory';
 import { readModuleList } from './modules';
-import { peTypeTable, readPeImage } from './peImage';
+import { readPeImage } from './peImage';
 
 const nt = new TypeTable(ntkrpampTypes(), 'ntkrpamp');
-const pe = peTypeTable();
 const GUID = '1B2C3D4E5F60718293A4B5C6D7E8F901';
-
-/** A minimal PE32 image in memory: MZ, PE, optional header, one CodeView debug entry, RSDS record. */
-export function writePeImage(m: FakeMemory, base: number, opts: { pdb: string; guid: string; age: number; size: number }): void {
-  writeFields(m, pe, '_IMAGE_DOS_HEADER', base, { e_magic: 0x5a4d, e_lfanew: 0xe8 });
-  writeFields(m, pe, '_IMAGE_NT_HEADERS', base + 0xe8, {
-    Signature: 0x4550, 'FileHeader.Machine': 0x14c, 'FileHeader.TimeDateStamp': 0x45d69710,
-    'FileHeader.Characteristics': 0x10e, 'OptionalHeader.Magic': 0x10b, 'OptionalHeader.SizeOfImage': opts.size,
-    'OptionalHeader.CheckSum': 0x1f5a3b, 'OptionalHeader.DataDirectory[6].VirtualAddress': 0x300,
-    'OptionalHeader.DataDirectory[6].Size': 0x1c,
-  });
-  writeFields(m, pe, '_IMAGE_DEBUG_DIRECTORY', base + 0x300, { Type: 2, AddressOfRawData: 0x320, SizeOfData: 0x30 });
-  writeFields(m, pe, '_CV_INFO_PDB70', base + 0x320, { CvSignature: 0x53445352, Age: opts.age });
-  m.write(base + 0x324, guidBytes(opts.guid));
-  m.writeString(base + 0x338, `${opts.pdb}\0`);
-}
 
 describe('readPeImage', () => {
   it('reads header fields and the RSDS pdb name, GUID (volatility3 display form) and age', () => {
