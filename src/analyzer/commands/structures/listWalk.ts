@@ -1,18 +1,12 @@
 import type { VirtualMemory } from '../../memory/types';
+import type { TypeTableApi } from '../../../symbols/typeTable.api';
+import { walkList as walkObjects } from '../../objects/listWalker';
 
 /**
- * Flink walk of a `LIST_ENTRY` ring from its head: the entry addresses (not the containing records), stopping at
- * the head, at an unreadable link, at a repeat (a damaged ring) or after `cap` entries.
+ * Flink walk of a `LIST_ENTRY` ring from its head (the objects layer's cycle-safe walker): the entry addresses,
+ * not the containing records, at most `cap` of them; `broken` when the ring did not come back to its head.
  */
-export function walkList(vm: VirtualMemory, head: number, cap: number): { entries: number[]; broken: boolean } {
-  const entries: number[] = [];
-  const seen = new Set<number>([head]);
-  let link = vm.readU32(head);
-  while (link !== null && link !== head && entries.length < cap) {
-    if (seen.has(link) || link === 0) return { entries, broken: true };
-    seen.add(link);
-    entries.push(link);
-    link = vm.readU32(link);
-  }
-  return { entries, broken: link === null };
+export function walkList(vm: VirtualMemory, types: TypeTableApi, head: number, cap: number): { entries: number[]; broken: boolean } {
+  const w = walkObjects(vm, types, head, { cap });
+  return { entries: w.links, broken: !w.complete };
 }

@@ -62,7 +62,7 @@ function dpcQueue(session: SessionApi, prcb: number): DpcEntry[] {
   const head = p.has('DpcData') ? p.addrOf('DpcData') : p.has('DpcListHead') ? p.addrOf('DpcListHead') : undefined;
   if (head === undefined || !types.hasType('_KDPC')) return [];
   const linkOffset = types.offsetof('_KDPC', 'DpcListEntry');
-  return walkList(session.vm, head, 64).entries.map((link) => {
+  return walkList(session.vm, types, head, 64).entries.map((link) => {
     const dpc = (link - linkOffset) >>> 0;
     const routine = new StructView(session.vm, types, '_KDPC', dpc).value('DeferredRoutine');
     return { dpc, routine, symbol: routine === null ? '' : session.symbols.format(routine) ?? '' };

@@ -43,7 +43,7 @@ function entry(session: SessionApi, process: number, withThreads: boolean): Proc
   };
   if (withThreads) {
     const link = types.offsetof('_ETHREAD', 'ThreadListEntry');
-    e.threads = walkList(session.vm, p.addrOf('ThreadListHead'), MAX_THREADS).entries
+    e.threads = walkList(session.vm, types, p.addrOf('ThreadListHead'), MAX_THREADS).entries
       .map((l) => buildThreadModel(session, (l - link) >>> 0));
   }
   return e;
@@ -55,7 +55,7 @@ function activeProcesses(session: SessionApi): number[] {
   const head = session.symbols.resolve('nt!PsActiveProcessHead') ?? session.dump.header.psActiveProcessHead;
   if (!head) throw new KdsimError('E_SYMBOLS', 'Unable to get PsActiveProcessHead');
   const link = types.offsetof('_EPROCESS', 'ActiveProcessLinks');
-  return walkList(session.vm, head, MAX_PROCESSES).entries.map((l) => (l - link) >>> 0);
+  return walkList(session.vm, types, head, MAX_PROCESSES).entries.map((l) => (l - link) >>> 0);
 }
 
 /**

@@ -1,8 +1,6 @@
 import { KdsimError } from '../../../common/errors';
+import { readKdbg } from '../../objects/kdbg';
 import type { SessionApi } from '../types';
-
-/** KDDEBUGGER_DATA64.KiProcessorBlock (dump-format.md §4.2): VA of `PKPRCB KiProcessorBlock[32]`. */
-const KDBG_KI_PROCESSOR_BLOCK = 0x218;
 
 /**
  * PRCB address of processor `n`, as the debugger engine finds it: `nt!KiProcessorBlock[n]`, through the
@@ -24,10 +22,10 @@ export function kpcrAddress(session: SessionApi, n: number): number {
   return (prcbAddress(session, n) - types.offsetof('_KPCR', 'PrcbData')) >>> 0;
 }
 
+/** `KDDEBUGGER_DATA64.KiProcessorBlock` of the KDBG block the dump header points at. */
 function kdbgProcessorBlock(session: SessionApi): number | undefined {
-  const kdbg = session.dump.header.kdDebuggerDataBlock;
-  if (!kdbg) return undefined;
-  return session.vm.readU32((kdbg + KDBG_KI_PROCESSOR_BLOCK) >>> 0) ?? undefined;
+  const r = readKdbg(session.vm, session.dump.header.kdDebuggerDataBlock);
+  return r.ok ? r.kdbg.kiProcessorBlock ?? undefined : undefined;
 }
 
 export function requireNtTypes(session: SessionApi) {

@@ -104,7 +104,7 @@ export function buildThreadModel(session: SessionApi, thread: number): ThreadMod
   const attached = t.optional('Tcb.ApcStateIndex') ? apcProcess : null;
   const irpHead = t.addrOf('IrpList');
   const irpLink = types.hasType('_IRP') ? types.offsetof('_IRP', 'ThreadListEntry') : 0;
-  const irps = walkList(session.vm, irpHead, 17).entries.map((link) => {
+  const irps = walkList(session.vm, types, irpHead, 17).entries.map((link) => {
     const irp = (link - irpLink) >>> 0;
     const v = types.hasType('_IRP') ? new StructView(session.vm, types, '_IRP', irp) : undefined;
     return { irp, type: v?.value('Type') ?? null, size: v?.value('Size') ?? null,
