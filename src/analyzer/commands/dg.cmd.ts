@@ -1,7 +1,8 @@
 import { KdsimError } from '../../common/errors';
 import type { CommandSpec } from './types';
-import { decodeSegment } from './structures/descriptor';
+import { readGdtEntry } from '../objects/descriptors';
 import { descriptorTable } from './structures/descriptorTables';
+import { requireNtTypes } from './structures/processorBlock';
 import { renderDg, DgRow } from '../render/dg';
 
 /** Rows a single `dg` may print (a range like `dg 0 ffff` is clipped to the GDT anyway). */
@@ -16,13 +17,13 @@ export const commands: CommandSpec[] = [
       if (!parts.length || parts.length > 2) throw new KdsimError('E_COMMAND', 'Usage: dg <selector> [<selector>]');
       const first = session.evaluate(parts[0]) & 0xffff;
       const last = parts[1] === undefined ? first : session.evaluate(parts[1]) & 0xffff;
+      const types = requireNtTypes(session);
       const gdt = descriptorTable(session, 'GDT');
       const rows: DgRow[] = [];
       for (let sel = first; sel <= last && rows.length < MAX_ROWS; sel += 8) {
-        const index = sel & ~7;
         // TI=1 selectors live in an LDT, which Windows x86 kernel threads do not have.
-        const bytes = gdt && !(sel & 4) && index + 7 <= gdt.limit ? session.vm.read((gdt.base + index) >>> 0, 8) : null;
-        rows.push({ selector: sel, descriptor: bytes ? decodeSegment(bytes) : null });
+        const d = gdt && !(sel & 4) ? readGdtEntry(session.vm, types, gdt.base, sel, gdt.limit) : null;
+        rows.push({ selector: sel, descriptor: d });
       }
       return { model: rows, lines: renderDg(rows) };
     },

@@ -38,7 +38,14 @@ export const ntTypes = new FakeTypeTable('nt', {
     ['KernelReserved', 0x58, t.arr(14, t.u32)], ['InterruptMode', 0xd4, t.u32], ['PrcbData', 0x120, t.s('_KPRCB')]] },
   _KTSS: { size: 0x20ac, fields: [['Backlink', 0, t.u16], ['Reserved0', 2, t.u16], ['Esp0', 4, t.u32], ['Ss0', 8, t.u16],
     ['Eip', 0x20, t.u32], ['Esp', 0x38, t.u32]] },
-  _KGDTENTRY: { size: 8, fields: [['LimitLow', 0, t.u16], ['BaseLow', 2, t.u16], ['HighWord', 4, t.u32]] },
+  _KGDTENTRY: { size: 8, fields: [['LimitLow', 0, t.u16], ['BaseLow', 2, t.u16], ['HighWord', 4, t.s('__HighWord')]] },
+  __HighWord: { size: 4, kind: 'union', fields: [['Bytes', 0, t.s('__Bytes')], ['Bits', 0, t.s('__Bits')]] },
+  __Bytes: { size: 4, fields: [['BaseMid', 0, t.u8], ['Flags1', 1, t.u8], ['Flags2', 2, t.u8], ['BaseHi', 3, t.u8]] },
+  __Bits: { size: 4, fields: [
+    ['BaseMid', 0, t.bits(0, 8, t.u32)], ['Type', 0, t.bits(8, 5, t.u32)], ['Dpl', 0, t.bits(13, 2, t.u32)],
+    ['Pres', 0, t.bits(15, 1, t.u32)], ['LimitHi', 0, t.bits(16, 4, t.u32)], ['Sys', 0, t.bits(20, 1, t.u32)],
+    ['Reserved_0', 0, t.bits(21, 1, t.u32)], ['Default_Big', 0, t.bits(22, 1, t.u32)],
+    ['Granularity', 0, t.bits(23, 1, t.u32)], ['BaseHi', 0, t.bits(24, 8, t.u32)]] },
   _KIDTENTRY: { size: 8, fields: [['Offset', 0, t.u16], ['Selector', 2, t.u16], ['Access', 4, t.u16], ['ExtendedOffset', 6, t.u16]] },
   _KAPC_STATE: { size: 0x18, fields: [['ApcListHead', 0, t.arr(2, t.s('_LIST_ENTRY'))], ['Process', 0x10, t.ptr(t.s('_KPROCESS'))]] },
   _KTHREAD: { size: 0x1b8, fields: [
