@@ -5,6 +5,14 @@
 import { isKdsimError } from '../common/errors';
 import { runCli } from './run';
 
+// `kdsim analyze x.dmp -c "dps ..." | head`: a closed pipe ends the output quietly, as in any Unix tool.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 runCli(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
