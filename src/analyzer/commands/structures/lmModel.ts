@@ -1,3 +1,4 @@
+import { KdsimError } from '../../../common/errors';
 import type { SessionApi } from '../types';
 import type { ModuleInfo } from '../../symbols/types';
 import { readPeHeaders, PeHeaders } from './peImage';
@@ -16,6 +17,7 @@ export function parseLmOptions(args: string): LmOptions {
       const c = w[j].toLowerCase();
       if (c === 'm') {
         o.pattern = j + 1 < w.length ? w.slice(j + 1) : words[++i];
+        if (o.pattern === undefined) throw new KdsimError('E_COMMAND', 'Usage: lm [k|u] [v] [l] [f] [m <pattern>]');
         break;
       }
       if (c === 'v') o.verbose = true;
