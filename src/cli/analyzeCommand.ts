@@ -35,7 +35,7 @@ export async function run(args: AnalyzeArgs): Promise<number> {
   const { openSession } = require('../analyzer/commands/session') as typeof import('../analyzer/commands/session');
   const session = openSession(args.dump, { symbolPaths: args.symbols ?? [] });
   try {
-    if (args.banner !== false && !args.json) write(bannerLines(session, args));
+    if (args.banner !== false && !args.json) write(await bannerLines(session, args));
     const given = args.c ?? [];
     const json: unknown[] = [];
     const runLine = async (line: string): Promise<boolean> => {
@@ -66,26 +66,23 @@ function jsonEntry(d: ExecutedCommand, prompt: string) {
   return { prompt: prompt.trim(), command: d.text, name: d.name ?? null, model: d.model ?? null, ...(d.error ? { error: d.error, lines: d.lines } : {}) };
 }
 
-function bannerLines(session: DebugSession, args: AnalyzeArgs): string[] {
+async function bannerLines(session: DebugSession, args: AnalyzeArgs): Promise<string[]> {
   const { targetInfo } = require('../analyzer/commands/engine/targetInfo') as typeof import('../analyzer/commands/engine/targetInfo');
   const { renderBanner } = require('../analyzer/render/target') as typeof import('../analyzer/render/target');
   const h = session.dump.header;
   const path = require('path') as typeof import('path');
   return [
     ...renderBanner(path.resolve(args.dump), targetInfo(session), { code: h.bugCheckCode, params: h.bugCheckParameters },
-      (args.symbols ?? []).join(';') || 'kdsim shipped ISF symbols', probablyCausedBy(session)),
+      (args.symbols ?? []).join(';') || 'kdsim shipped ISF symbols', await probablyCausedBy(session)),
     ...session.dump.warnings,
   ];
 }
 
-/** "Probably caused by" and "Followup" from the analysis module, once it exports them. */
-function probablyCausedBy(session: DebugSession): string[] | undefined {
-  try {
-    const analysis = require('../analyzer/analysis') as { bannerLines?: (s: DebugSession) => string[] };
-    return analysis.bannerLines?.(session);
-  } catch {
-    return undefined;
-  }
+/** WinDbg's closing lines of the banner: "Probably caused by" (when the analysis blames an image) and "Followup". */
+async function probablyCausedBy(session: DebugSession): Promise<string[]> {
+  const { probablyCausedByText } = require('../analyzer/commands/analyze.cmd') as typeof import('../analyzer/commands/analyze.cmd');
+  const cause = await probablyCausedByText(session);
+  return [...(cause ? [`Probably caused by : ${cause}`, ''] : []), 'Followup: MachineOwner', '---------', ''];
 }
 
 async function readPipedLines(): Promise<string[]> {

@@ -28,7 +28,13 @@ export function parseAnalyzeArgs(args: string): AnalyzeOptions {
 
 /** The analysis model of the session's dump (for the banner's "Probably caused by" and for tests). */
 export async function analyzeSession(session: SessionApi, form: AnalyzeOptions['form'] = 'reconstructed'): Promise<AnalyzeModel> {
-  return buildAnalyzeModel(analysisTarget(session, await loadCallSiteDecoder()), form);
+  // The banner and `!analyze -v` ask for the same analysis: build it once per session and form.
+  const key = `analyze:${form}`;
+  const known = session.memo.get(key) as AnalyzeModel | undefined;
+  if (known) return known;
+  const model = buildAnalyzeModel(analysisTarget(session, await loadCallSiteDecoder()), form);
+  session.memo.set(key, model);
+  return model;
 }
 
 /** The banner's `Probably caused by : <text>` text, e.g. `StackHog.sys ( StackHog+10e2 )`; undefined when nothing is blamed. */

@@ -14,6 +14,8 @@ import type { SessionApi } from './types';
 import { findBugcheckProcessor } from './engine/bugcheckProcessor';
 import { currentThreadOf, savedContext, segmentBase, specialRegister } from './engine/processorState';
 import { pseudoRegister } from './engine/pseudoRegisters';
+import { openCrashDump } from '../memory/openCrashDump';
+import { createSymbolResolver } from '../symbols';
 
 export interface SessionOptions {
   /** Directories of ISF symbol files searched before the shipped store. */
@@ -154,45 +156,12 @@ export class DebugSession implements SessionApi {
  * symbol layers are loaded here (not at import) so that `kdsim --help` stays cheap.
  */
 export function openSession(path: string, opts: SessionOptions = {}): DebugSession {
-  const { openCrashDump } = requireFirst<{ openCrashDump(p: string): CrashDump }>(['../memory/openCrashDump', '../dump/openCrashDump']);
   const dump = openCrashDump(path);
   try {
-    return new DebugSession(dump, symbolResolver(dump, opts));
+    return new DebugSession(dump, createSymbolResolver(dump, { symbolPaths: opts.symbolPaths ?? [] }));
   } catch (e) {
     dump.close();
     throw e;
   }
 }
 
-/** The symbol layer's resolver; while that layer is absent from the build, a resolver that knows no module. */
-function symbolResolver(dump: CrashDump, opts: SessionOptions): SymbolResolverApi {
-  let mod: { createSymbolResolver(d: CrashDump, o: { symbolPaths?: string[] }): SymbolResolverApi };
-  try {
-    mod = requireFirst(['../symbols', '../symbols/createSymbolResolver', '../symbols/resolver']);
-  } catch {
-    dump.warnings.push('*** ERROR: kdsim was built without its symbol resolver; no module or symbol names are available');
-    return noSymbols();
-  }
-  return mod.createSymbolResolver(dump, { symbolPaths: opts.symbolPaths ?? [] });
-}
-
-function requireFirst<T>(paths: string[]): T {
-  let last: unknown;
-  for (const p of paths) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
-      return require(p) as T;
-    } catch (e) {
-      if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND') throw e;
-      last = e;
-    }
-  }
-  throw last;
-}
-
-function noSymbols(): SymbolResolverApi {
-  return {
-    modules: () => [], moduleByName: () => undefined, moduleAt: () => undefined, lookup: () => undefined,
-    format: () => undefined, resolve: () => undefined, search: () => [], typesFor: () => undefined, frameDataAt: () => undefined,
-  };
-}

@@ -73,3 +73,52 @@ describe('call-site decoder', () => {
     expect(dec.callEndingAt(vm, 0x7007)).toMatchObject({ kind: 'indirect_reg', start: 0x7005 });
   });
 });
+
+describe('call-site decoder agrees with iced-x86', () => {
+  // The reference: iced-x86 decodes the bytes; a near CALL of exactly `len` bytes with no prefix must be found
+  // by the hand decoder with the same kind, target and pointer slot, and nothing else may be found.
+  const iced = require('iced-x86') as typeof import('iced-x86');
+  const fc = require('fast-check') as typeof import('fast-check');
+  const { callAt } = require('./callSite') as typeof import('./callSite');
+
+  function icedCall(bytes: Uint8Array, ra: number) {
+    const decoder = new iced.Decoder(32, bytes, iced.DecoderOptions.None);
+    decoder.ip = BigInt(ra - bytes.length);
+    const ins = decoder.decode();
+    try {
+      if (ins.length !== bytes.length || (!ins.isCallNear && !ins.isCallNearIndirect)) return undefined;
+      if (bytes[0] !== 0xe8 && bytes[0] !== 0xff) return undefined; // prefixed forms: compilers do not emit them
+      if (ins.isCallNear) return { kind: 'direct', target: Number(ins.nearBranch32) >>> 0 };
+      if (ins.op0Kind === iced.OpKind.Register) return { kind: 'indirect_reg' };
+      const absolute = ins.memoryBase === iced.Register.None && ins.memoryIndex === iced.Register.None;
+      return absolute ? { kind: 'indirect_mem', pointerSlot: Number(ins.memoryDisplacement) >>> 0 } : { kind: 'indirect_mem' };
+    } finally {
+      ins.free();
+      decoder.free();
+    }
+  }
+
+  const strip = (s: ReturnType<typeof callAt>) => s && {
+    kind: s.kind, ...(s.target !== undefined ? { target: s.target } : {}), ...(s.pointerSlot !== undefined ? { pointerSlot: s.pointerSlot } : {}),
+  };
+
+  it('on random call-like byte strings of every length', () => {
+    const callish = fc.tuple(
+      fc.integer({ min: 2, max: 7 }),
+      fc.constantFrom(0xe8, 0xff),
+      fc.integer({ min: 0, max: 255 }),
+      fc.uint8Array({ minLength: 6, maxLength: 6 }),
+      fc.integer({ min: 0x1000, max: 0xfffff000 }),
+      fc.boolean(),
+    ).map(([len, op, modrm, rest, ra, forceCall]) => {
+      const bytes = new Uint8Array(len);
+      bytes[0] = op;
+      bytes[1] = forceCall && op === 0xff ? (modrm & 0xc7) | 0x10 : modrm;
+      bytes.set(rest.subarray(0, len - 2), 2);
+      return { bytes, ra };
+    });
+    fc.assert(fc.property(callish, ({ bytes, ra }) => {
+      expect(strip(callAt(bytes, 0, ra))).toEqual(icedCall(bytes, ra));
+    }), { numRuns: 20000 });
+  });
+});
