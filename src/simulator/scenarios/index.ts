@@ -1,0 +1,7 @@
+/** The scenarios `kdsim simulate --scenario` knows, by name. */
+import type { Scenario } from '../scenario';
+import { gotStack } from './gotStack';
+
+export const SCENARIOS: readonly Scenario[] = [gotStack];
+
+export const findScenario = (name: string): Scenario | undefined => SCENARIOS.find((s) => s.name === name);

@@ -1,0 +1,62 @@
+/**
+ * simulate(): build a scenario's machine and write its dump (and ground truth) — the simulator's one entry point.
+ * No wall-clock value enters the output: the same scenario, seed and RAM size give a byte-identical file.
+ */
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import { KdsimError } from '../common/errors';
+import { writeFullDump32 } from '../format/dumpWriter';
+import type { SimulatedDump } from './scenario';
+import { findScenario, SCENARIOS } from './scenarios';
+
+export interface SimulateRequest {
+  scenario: string;
+  output: string;
+  truth?: string;
+  seed?: number;
+  ramBytes?: number;
+  force?: boolean;
+}
+
+export interface SimulateResult { fileSize: number; pagesWritten: number; seed: number; ramBytes: number; truth: Record<string, unknown> }
+
+const bad = (message: string): never => { throw new KdsimError('E_SIMULATE', `kdsim: ${message}`, 2); };
+
+/** Builds the machine without writing anything (tests, the ISF generator, benchmarks). */
+export function buildScenario(name: string, seed?: number, ramBytes?: number): SimulatedDump & { seed: number; ramBytes: number } {
+  const sc = findScenario(name) ?? bad(`unknown scenario '${name}' (known: ${SCENARIOS.map((s) => s.name).join(', ')})`);
+  const s = seed ?? sc.defaultSeed;
+  const ram = ramBytes ?? sc.defaultRamBytes;
+  if (!Number.isInteger(s) || s < 0 || s > 0xffffffff) bad(`bad seed ${seed}: expected an integer 0..4294967295`);
+  if (ram < sc.minRamBytes) bad(`--ram ${ram >>> 20}M is too small for scenario '${name}' (at least ${sc.minRamBytes >>> 20}M)`);
+  if (ram > 64 * 2 ** 30) bad('--ram above 64G is not supported');
+  return { ...sc.build({ seed: s, ramBytes: ram }), seed: s, ramBytes: ram };
+}
+
+export async function simulate(req: SimulateRequest): Promise<SimulateResult> {
+  const outputs = [req.output, ...(req.truth ? [req.truth] : [])];
+  for (const out of outputs) {
+    const exists = await fsp.stat(out).then(() => true, () => false);
+    if (exists && !req.force) throw new KdsimError('E_EXISTS', `kdsim: ${out} exists (use --force to overwrite)`, 1);
+    const dir = path.dirname(path.resolve(out));
+    const dirOk = await fsp.stat(dir).then((st) => st.isDirectory(), () => false);
+    if (!dirOk) throw new KdsimError('E_FILE', `kdsim: cannot write ${out}: directory ${dir} does not exist`, 1);
+  }
+  const built = buildScenario(req.scenario, req.seed, req.ramBytes);
+  let written: { fileSize: number; pagesWritten: number };
+  try {
+    written = await writeFullDump32(req.output, built.spec);
+    if (req.truth) await writeAtomically(req.truth, `${JSON.stringify(built.truth, null, 2)}\n`);
+  } catch (e) {
+    if (e instanceof KdsimError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    throw new KdsimError('E_FILE', `kdsim: cannot write ${err.path ?? req.output}: ${err.code ?? err.message}`, 1);
+  }
+  return { ...written, seed: built.seed, ramBytes: built.ramBytes, truth: built.truth };
+}
+
+async function writeAtomically(target: string, text: string): Promise<void> {
+  const tmp = `${target}.${process.pid}.tmp`;
+  await fsp.writeFile(tmp, text);
+  await fsp.rename(tmp, target);
+}
