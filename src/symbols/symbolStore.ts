@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'fs';
-import { join, resolve } from 'path';
+import { dirname, join, resolve } from 'path';
 import type { FrameDataFile, IsfFile } from './isf';
 import { loadFrameDataFile, loadIsfFile } from './isfLoader';
 
@@ -12,7 +12,16 @@ export interface LoadedSymbols {
 }
 
 /** The package's own `symbols/` (two levels above this file both in src/symbols and dist/symbols). */
-export const DEFAULT_SYMBOLS_DIR = resolve(__dirname, '..', '..', 'symbols');
+export const DEFAULT_SYMBOLS_DIR = resolve(packageRoot(__dirname), 'symbols');
+
+/** The kdsim package folder: the nearest parent with package.json (src/symbols, dist/symbols and the one-file
+ *  bundle dist/kdsim.js all sit at different depths below it). */
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '..', '..');
+  }
+}
 
 const ISF_SUFFIXES = ['.json', '.json.gz'];
 const FRAMES_SUFFIX = '.frames.json';
