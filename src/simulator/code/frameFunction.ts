@@ -101,7 +101,8 @@ export function functionSpec(def: FnDef): FunctionSpec {
     name: def.name,
     at: def.at,
     anchor: def.anchor,
-    frame: { kind: frameKind, localsBytes: def.localsBytes, savedRegs: def.saves.length, paramBytes: def.paramBytes },
+    // An SEH frame keeps trylevel, scope table, handler and Next (0x10 bytes) between EBP and its locals.
+    frame: { kind: frameKind, localsBytes: def.localsBytes + (def.kind === 'seh' ? 0x10 : 0), savedRegs: def.saves.length, paramBytes: def.paramBytes },
     body: (a) => {
       if (def.kind === 'ebp') {
         a.push(Register.EBP).movRR(Register.EBP, Register.ESP);

@@ -18,7 +18,7 @@ export const gotStack: Scenario = {
   name: 'got-stack',
   summary: 'Server 2003 SP2 x86 PAE, 4 CPUs: StackHog drivers overflow a 12 KB kernel stack, BugCheck 0x7F/8 on CPU 3 (the NTDebugging blog)',
   defaultSeed: GOT_STACK_DEFAULT_SEED,
-  defaultRamBytes: 64 << 20,
+  defaultRamBytes: 32 << 20,
   minRamBytes: 16 << 20,
   build({ seed, ramBytes }): SimulatedDump {
     const m = buildGotStackMachine({ seed, ramBytes, blogSeed: seed === GOT_STACK_DEFAULT_SEED });
