@@ -11,7 +11,7 @@ export class PoolAllocator {
 
   allocate(bytes: number): number {
     const at = this.next + 8;
-    this.next = (at + bytes + 7) & ~7;
+    this.next = ((at + bytes + 7) & ~7) >>> 0;
     if (this.next > this.end) throw new Error('simulated nonpaged pool exhausted');
     return at >>> 0;
   }

@@ -43,6 +43,8 @@ export interface Machine {
   bugcheck: { code: number; args: [number, number, number, number] };
   tss28: X86Registers;
   symbolize: ReturnType<typeof makeSymbolizer>;
+  /** The kernel's view of memory (system page tables), for tests and tools. */
+  memory: VirtualSpace;
 }
 
 export function buildGotStackMachine(opt: GotStackOptions): Machine {
@@ -170,6 +172,6 @@ export function buildGotStackMachine(opt: GotStackOptions): Machine {
 
   return {
     runs: [...phys.runs], readPage: (pfn) => phys.readPage(pfn), systemDtb: system.dtb, processDtb: proc.dtb, modules, ntData,
-    overflow, processors, bugcheck, tss28: { ...overflow.tss28, cr3: proc.dtb }, symbolize,
+    overflow, processors, bugcheck, tss28: { ...overflow.tss28, cr3: proc.dtb }, symbolize, memory: mem,
   };
 }

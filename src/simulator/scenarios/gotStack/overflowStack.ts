@@ -105,6 +105,9 @@ export function buildOverflowStack(inp: OverflowInput): OverflowResult {
   write(stale.writes);
   write(realized.writes);
   writeSyscallFrame(w, tf);
+  // KiFastCallEntry copied the service's arguments below its trap frame and called it.
+  w.mem.u32(entry, inp.kiFastCallReturn);
+  userArgs.forEach((v, i) => w.mem.u32(entry + 4 + 4 * i, v));
   writeNpxArea(w, initialStack);
 
   // The first page fault: hardware pushes (ErrCode, Eip, Cs, EFlags) and ENTER_TRAP's pushes down to SegGs.
@@ -135,7 +138,8 @@ export function buildOverflowStack(inp: OverflowInput): OverflowResult {
   for (let i = steps.length - 1; i >= 0; i--) {
     const s = steps[i];
     const def = inp.functions.get(s.fn)!;
-    const retAddr = i === 0 ? inp.kiFastCallReturn : steps[i - 1].eval.writes.find((x) => x.va === s.entry)!.value;
+    const retAddr = i === 0 ? inp.kiFastCallReturn
+      : steps[i - 1].eval.writes.find((x) => x.va === s.entry && x.what.startsWith('return address'))!.value;
     const eip = i === steps.length - 1 ? PROBE_VA : inp.code(s.fn).labels.get(`r${chain.steps[i].call}`)!;
     inner.push({ childEbp: s.eval.childEbp, retAddr, eip, kind: def.kind === 'fpo' ? 'fpo' : 'ebp', module: modOf(s.fn) });
   }

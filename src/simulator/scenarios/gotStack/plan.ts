@@ -50,7 +50,7 @@ export interface CpuBlock {
   dfStackTop: number; gdt: number; idt: number;
 }
 
-const align16 = (v: number): number => (v + 15) & ~15;
+const align16 = (v: number): number => ((v + 15) & ~15) >>> 0;
 
 /**
  * An application processor's block, laid out as KeStartAllProcessors allocates it: KPCR, TSS, idle ETHREAD,
