@@ -24,6 +24,7 @@ export const commands: CommandSpec[] = [
     summary: '!idt [-a] [vector] — interrupt descriptor table of the current processor',
     run(session, args) {
       const opts = args.trim().split(/\s+/).filter(Boolean);
+      const all = opts.includes('-a');
       const only = opts.filter((o) => o !== '-a').map((o) => session.evaluate(o) & 0xff);
       const types = requireNtTypes(session);
       const idt = descriptorTable(session, 'IDT');
@@ -33,7 +34,10 @@ export const commands: CommandSpec[] = [
         if (only.length && !only.includes(v)) continue;
         const e = readIdtEntry(session.vm, types, idt.base, v, idt.limit);
         if (!e || !e.present) continue;
-        rows.push({ entry: e, ...(e.gate === 'task' ? {} : { symbol: session.symbols.format(e.offset) }) });
+        const symbol = e.gate === 'task' ? undefined : session.symbols.format(e.offset);
+        // Like WinDbg, vectors nobody connected (still on KiUnexpectedInterrupt*) show only with -a.
+        if (!all && !only.length && symbol?.includes('!KiUnexpectedInterrupt')) continue;
+        rows.push({ entry: e, ...(symbol ? { symbol } : {}) });
       }
       return { model: { base: hex8(idt.base), entries: rows }, lines: renderIdt(idt.base, rows) };
     },
