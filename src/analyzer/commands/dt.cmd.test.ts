@@ -26,6 +26,7 @@ describe('dt', () => {
     expect(lines).toContain('   +0x01c SelfPcr          : 0xf7737000 _KPCR');
     expect(lines).toContain('   +0x024 Irql             : 0x1f \'\'');
     expect(lines).toContain('   +0x044 MajorVersion     : 1');
+    expect(lines).toContain('   +0x051 Number           : 0x3 \'\'');
     expect(lines).toContain('   +0x04c StallScaleFactor : 0xe56');
     expect(lines).toContain('   +0x058 KernelReserved   : [14] 0');
     expect(lines).toContain('   +0x000 Used_ExceptionList : 0xb8ae60dc _EXCEPTION_REGISTRATION_RECORD');

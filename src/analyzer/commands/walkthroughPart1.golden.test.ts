@@ -11,8 +11,7 @@ import { expectGolden } from '../../testing/golden';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DUMP = path.join(ROOT, 'fixtures/dumps/got-stack.dmp');
-const COMMANDS = path.join(ROOT, 'fixtures/transcripts/walkthrough-part1.commands.txt');
-const GOLDEN = path.join(ROOT, 'fixtures/transcripts/walkthrough-part1.txt');
+const TRANSCRIPTS = path.join(ROOT, 'fixtures/transcripts');
 
 /** Lines the blog prints ([blog] in walkthrough.md) that the transcript must hold, in this order. */
 const BLOG_LINES = [
@@ -45,11 +44,13 @@ const BLOG_LINES = [
   'b8ae5fe4 00000000 00000000 00000000 00000000 nt!_KiTrap0E+0x5c (FPO: [0,0] TrapFrame-EDITED @ 00000000)',
 ];
 
-async function transcript(): Promise<string> {
+/** Runs `<name>.commands.txt` (one command line each) in one session and returns the transcript text. */
+async function transcript(name: string): Promise<string> {
   const session = openSession(DUMP);
   try {
     const out: string[] = [];
-    for (const line of fs.readFileSync(COMMANDS, 'utf8').split('\n').filter((l) => l.trim())) {
+    const commands = fs.readFileSync(path.join(TRANSCRIPTS, `${name}.commands.txt`), 'utf8');
+    for (const line of commands.split('\n').filter((l) => l.trim())) {
       const prompt = session.prompt();
       const done = await executeLine(session, line);
       out.push(`${prompt}${line}`, ...done.flatMap((d) => d.lines));
@@ -62,10 +63,10 @@ async function transcript(): Promise<string> {
 
 describe('walkthrough Part 1 on got-stack.dmp', () => {
   let text: string;
-  beforeAll(async () => { text = await transcript(); });
+  beforeAll(async () => { text = await transcript('walkthrough-part1'); });
 
   it('matches the golden transcript line for line', () => {
-    expectGolden(GOLDEN, text);
+    expectGolden(path.join(TRANSCRIPTS, 'walkthrough-part1.txt'), text);
   });
 
   it('holds every blog line, in the blog order', () => {
@@ -80,5 +81,11 @@ describe('walkthrough Part 1 on got-stack.dmp', () => {
 
   it('stack line of !thread shows the blog bounds', () => {
     expect(text).toMatch(/^Stack Init [0-9a-f]{8} Current [0-9a-f]{8} Base b8ae9000 Limit b8ae6000 Call 0$/m);
+  });
+});
+
+describe('structure and module commands on got-stack.dmp', () => {
+  it('match the golden transcript line for line', async () => {
+    expectGolden(path.join(TRANSCRIPTS, 'structures.txt'), await transcript('structures'));
   });
 });

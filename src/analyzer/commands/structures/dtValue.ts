@@ -84,7 +84,8 @@ function baseText(types: TypeTableApi, vm: VirtualMemory, va: number, d: { kind:
   const signed = !d.name.startsWith('unsigned') && d.name !== 'wchar';
   if (size === 1) {
     const c = Number(v);
-    return signed ? `${Number(signedOf(v, 1))} '${charText(c)}'` : `${dtUnsigned(c)} '${charText(c)}'`;
+    // UChar is always hex once non-zero (`0x4 ''`), unlike wider unsigned types; Char prints decimal.
+    return signed ? `${Number(signedOf(v, 1))} '${charText(c)}'` : `${c ? `0x${c.toString(16)}` : '0'} '${charText(c)}'`;
   }
   return signed ? signedOf(v, size).toString() : dtUnsigned(v);
 }
