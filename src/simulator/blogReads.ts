@@ -5,7 +5,7 @@
  */
 export const VOL_READ_GOLDEN = 'fixtures/groundtruth/got-stack.vol_read.json';
 
-export interface DwordRead { addr: string; length: string; expected: string }
+export interface DwordRead { addr: string; length: string; expected: string | RegExp }
 export interface ByteRead { addr: string; length: string; expected: string | RegExp }
 
 /** `dd` reads: vol_read prints WinDbg's dword lines; these are the blog's own lines (steps 12, 18, 19, 24). */
