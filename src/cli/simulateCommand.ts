@@ -40,7 +40,7 @@ export async function run(args: Record<string, unknown>): Promise<number> {
   const { SCENARIOS } = await import('../simulator/scenarios');
   if (args.list) {
     for (const s of SCENARIOS) {
-      process.stdout.write(`${s.name.padEnd(12)} ${s.summary} (default seed ${s.defaultSeed}, --ram ${s.defaultRamBytes >>> 20}M)\n`);
+      process.stdout.write(`${s.name.padEnd(12)} ${s.summary} (default seed ${s.defaultSeed}, --ram ${Math.round(s.defaultRamBytes / 2 ** 20)}M)\n`);
     }
     return 0;
   }
@@ -51,7 +51,7 @@ export async function run(args: Record<string, unknown>): Promise<number> {
   const { simulate } = await import('../simulator/simulate');
   const r = await simulate({ scenario, output, truth: args.truth as string | undefined, seed, ramBytes, force: Boolean(args.force) });
   const truth = r.truth as { culprit?: { image: string }; frames?: unknown[] };
-  process.stdout.write(`${output}: ${scenario} seed ${r.seed}, ${r.ramBytes >>> 20} MiB RAM, ${r.fileSize} bytes (${r.pagesWritten} pages with data)`
+  process.stdout.write(`${output}: ${scenario} seed ${r.seed}, ${Math.round(r.ramBytes / 2 ** 20)} MiB RAM, ${r.fileSize} bytes (${r.pagesWritten} pages with data)`
     + `${truth.frames ? `, ${truth.frames.length} frames, culprit ${truth.culprit?.image}` : ''}\n`);
   return 0;
 }

@@ -28,7 +28,7 @@ export function buildScenario(name: string, seed?: number, ramBytes?: number): S
   const s = seed ?? sc.defaultSeed;
   const ram = ramBytes ?? sc.defaultRamBytes;
   if (!Number.isInteger(s) || s < 0 || s > 0xffffffff) bad(`bad seed ${seed}: expected an integer 0..4294967295`);
-  if (ram < sc.minRamBytes) bad(`--ram ${ram >>> 20}M is too small for scenario '${name}' (at least ${sc.minRamBytes >>> 20}M)`);
+  if (ram < sc.minRamBytes) bad(`--ram ${Math.round(ram / 2 ** 20)}M is too small for scenario '${name}' (at least ${Math.round(sc.minRamBytes / 2 ** 20)}M)`);
   if (ram > 64 * 2 ** 30) bad('--ram above 64G is not supported');
   return { ...sc.build({ seed: s, ramBytes: ram }), seed: s, ramBytes: ram };
 }
