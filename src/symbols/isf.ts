@@ -48,5 +48,11 @@ export interface FunctionFrameData {
   savedRegs: number;
   paramBytes: number;
   prologBytes: number;
+  /**
+   * Optional (written by kdsim's simulator): the callee-saved registers the prologue pushes, in push order. For an
+   * 'fpo' function that lists 'ebp', EBP is used as a general register (FPO fUseBP) and its caller's value sits in
+   * the slot of that push.
+   */
+  savedRegisters?: ('ebx' | 'ebp' | 'esi' | 'edi')[];
 }
 export interface FrameDataFile { module: string; pdb: IsfPdbMetadata; functions: Record<string, FunctionFrameData> }

@@ -14,6 +14,8 @@ export interface FrameShape {
   /** Registers pushed by the prologue (for 'ebp' frames, not counting EBP itself). */
   savedRegs: number;
   paramBytes: number;
+  /** Registers the prologue pushes, in push order (described functions only). */
+  savedRegisters?: ('ebx' | 'ebp' | 'esi' | 'edi')[];
 }
 
 export interface FunctionSpec {

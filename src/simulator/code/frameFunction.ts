@@ -102,7 +102,8 @@ export function functionSpec(def: FnDef): FunctionSpec {
     at: def.at,
     anchor: def.anchor,
     // An SEH frame keeps trylevel, scope table, handler and Next (0x10 bytes) between EBP and its locals.
-    frame: { kind: frameKind, localsBytes: def.localsBytes + (def.kind === 'seh' ? 0x10 : 0), savedRegs: def.saves.length, paramBytes: def.paramBytes },
+    frame: { kind: frameKind, localsBytes: def.localsBytes + (def.kind === 'seh' ? 0x10 : 0), savedRegs: def.saves.length, paramBytes: def.paramBytes,
+      savedRegisters: [...def.saves] },
     body: (a) => {
       if (def.kind === 'ebp') {
         a.push(Register.EBP).movRR(Register.EBP, Register.ESP);

@@ -39,6 +39,7 @@ export function moduleSymbolFiles(m: BuiltModule): ModuleSymbolFiles {
     functions[f.name] = {
       rva: f.va - m.def.base, size: f.size, kind: f.frame.kind, localsBytes: f.frame.localsBytes, savedRegs: f.frame.savedRegs,
       paramBytes: f.frame.paramBytes, prologBytes: f.frame.prologBytes,
+      ...(f.frame.savedRegisters ? { savedRegisters: f.frame.savedRegisters } : {}),
     };
   }
   const base = `windows/${m.def.pdb.name}/${m.def.pdb.guid}-${m.def.pdb.age}`;

@@ -4,7 +4,7 @@
  * E = the entry ESP (the address of the function's return-address slot).
  */
 import type { ArgSource, FnDef, SavedReg } from '../code/frameFunction';
-import { SAVE_ORDER } from '../code/frameFunction';
+
 
 export interface Regs { ebx: number; ebp: number; esi: number; edi: number; ecx: number; edx: number }
 
@@ -55,7 +55,7 @@ export function evalFrame(inp: EvalInput): FrameEval {
   let esp = E;
   let ebp = inp.regs.ebp;
   let sehRecord: number | undefined;
-  const saves = SAVE_ORDER.filter((r) => def.saves.includes(r));
+
 
   if (def.kind === 'ebp') {
     w(E - 4, inp.regs.ebp, 'saved ebp');
@@ -87,7 +87,6 @@ export function evalFrame(inp: EvalInput): FrameEval {
     w(lo - 12, inp.regs.edi, 'saved edi');
     w(esp - 4, s.prologReturn, 'stale _SEH_prolog return');
   }
-  void saves;
 
   // Working values of callee-saved registers, exactly as frameFunction.ts loads them.
   const arg = (src: ArgSource): number => {
