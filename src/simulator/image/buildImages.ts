@@ -8,6 +8,7 @@ import { functionSpec, importSlot } from '../code/frameFunction';
 import type { VirtualSpace } from '../memory/virtualSpace';
 import { PAGE_SIZE } from '../../common/hex';
 import { finishImage, SCN_CODE, SCN_DATA, SCN_RDATA } from './peImage';
+import { versionInfo, versionResourceSection } from './versionResource';
 import { isFnDef, type BuiltModule, type ModuleDef } from './modules';
 
 /** Where the kernel's own image sits physically: VA − 0x80000000 (the loader's identity-style placement). */
@@ -19,6 +20,7 @@ export function buildImages(defs: ModuleDef[], mem: VirtualSpace): Map<string, B
   // 1. Import slots and scope tables: fixed places in .rdata, known before any code is placed.
   const rdataSymbols = new Map<string, number>();
   const rdataLayout = new Map<string, { va: number; bytes: Uint8Array }[]>();
+  const resources = new Map<string, { rva: number; size: number }>();
   for (const def of defs) {
     let at = def.base + def.rdataRva;
     const parts: { va: number; bytes: Uint8Array }[] = [];
@@ -37,6 +39,14 @@ export function buildImages(defs: ModuleDef[], mem: VirtualSpace): Map<string, B
         at += 12;
       }
     }
+    if (def.version) {
+      at = align(at, 16);
+      const rsrc = versionResourceSection(at - def.base, versionInfo(def.version, def.kind));
+      parts.push({ va: at, bytes: new Uint8Array(rsrc) });
+      resources.set(def.name, { rva: at - def.base, size: rsrc.length });
+      at += rsrc.length;
+    }
+    if (at > def.base + def.dataRva) throw new Error(`${def.name}: .rdata overflows into .data`);
     rdataLayout.set(def.name, parts);
   }
 
@@ -77,7 +87,7 @@ export function buildImages(defs: ModuleDef[], mem: VirtualSpace): Map<string, B
     const entryPoint = functionVa.get(`${def.name}!${def.entry}`)!;
     const checkSum = finishImage(image, {
       base: def.base, sizeOfImage: def.sizeOfImage, timeDateStamp: def.timeDateStamp, entryRva: entryPoint - def.base,
-      kind: def.kind, pdb: def.pdb, debugRva: rdataSymbols.get(`${def.name}!debug`)! - def.base,
+      kind: def.kind, pdb: def.pdb, debugRva: rdataSymbols.get(`${def.name}!debug`)! - def.base, resource: resources.get(def.name),
       sections: [
         { name: '.text', rva: def.textRva, size: def.rdataRva - def.textRva, characteristics: SCN_CODE },
         { name: '.rdata', rva: def.rdataRva, size: def.dataRva - def.rdataRva, characteristics: SCN_RDATA },

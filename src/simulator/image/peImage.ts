@@ -18,6 +18,8 @@ export interface ImageDef {
   kind: 'kernel' | 'dll' | 'driver';
   /** RVA where the debug directory and RSDS record are placed (inside a read-only section). */
   debugRva: number;
+  /** The resource directory (version information), when the image has one. */
+  resource?: { rva: number; size: number };
 }
 
 export const SCN_CODE = 0x60000020;   // CNT_CODE | MEM_EXECUTE | MEM_READ
@@ -92,6 +94,10 @@ export function finishImage(image: Uint8Array, def: ImageDef): number {
 
   const pdbName = Buffer.from(`${def.pdb.name}\0`, 'latin1');
   const rsdsRva = def.debugRva + 0x1c;
+  if (def.resource) {
+    b.writeUInt32LE(def.resource.rva, dirs + 2 * 8);
+    b.writeUInt32LE(def.resource.size, dirs + 2 * 8 + 4);
+  }
   b.writeUInt32LE(def.debugRva, dirs + 6 * 8);
   b.writeUInt32LE(0x1c, dirs + 6 * 8 + 4);
   const dbg = def.debugRva;

@@ -27,7 +27,8 @@ export function productModules(): ModuleDef[] {
     return {
       name, imageName, fullPath: `\\SystemRoot\\system32\\drivers\\${imageName}`, base, sizeOfImage: size, timeDateStamp: ts,
       kind: 'driver' as const, pdb: pdbFor(`${name.toLowerCase()}.pdb`, ts), textRva: 0x1000, rdataRva: size - 0x2000, dataRva: size - 0x1000,
-      code: [entry, ...fns], imports, entry: 'DriverEntry', version: { ...VENDOR, FileDescription: description },
+      code: [entry, ...fns], imports, entry: 'DriverEntry',
+      version: { ...VENDOR, FileDescription: description, InternalName: name, OriginalFilename: imageName, LegalCopyright: 'Copyright (C) 2006-2009 StackHog Software, Inc.' },
     };
   });
 }
