@@ -60,8 +60,12 @@ export const STACKHOG_FUNCTIONS: FnDef[] = [
     calls: [{ target: 'ShScan!ShLockUserBuffer', via: 'direct', args: [{ param: 0 }, { reg: 'esi' }, { param: 2 }] }] }),
   d({ module: 'ShScan', name: 'ShLockUserBuffer', kind: 'fpo', localsBytes: 0xc, saves: ['esi', 'edi'], paramBytes: 0xc, initializedLocals: 0,
     // Keeps the IRP in EDX across the probe (the blog's edx 87758bd8).
-    special: (a) => { a.movRM(Register.EDX, { base: Register.ESP, disp: fpoParamOffset(LOCK_USER_BUFFER_SHAPE, 0) }); },
-    calls: [{ target: 'nt!MmProbeAndLockPages', via: 'import', args: [{ param: 1 }, { imm: 0 }, { imm: 1 }] }] }),
+    // and takes the MDL from Irp->MdlAddress (+4).
+    special: (a) => {
+      a.movRM(Register.EDX, { base: Register.ESP, disp: fpoParamOffset(LOCK_USER_BUFFER_SHAPE, 0) });
+      a.movRM(Register.ESI, { base: Register.EDX, disp: 4 });
+    },
+    calls: [{ target: 'nt!MmProbeAndLockPages', via: 'import', args: [{ reg: 'esi' }, { imm: 0 }, { imm: 1 }] }] }),
 ];
 
 /** The function that takes the request-sized _alloca (the seed's slack ends up there). */

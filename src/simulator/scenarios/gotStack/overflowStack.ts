@@ -84,7 +84,7 @@ export function buildOverflowStack(inp: OverflowInput): OverflowResult {
           return { regs: { esi: IRP, edi: DEVICES.ShFilter.device }, writes: [
             { va: ebp - 0x24, value: IRP, what: 'local Irp' }, { va: ebp - 0x30, value: DEVICES.ShFilter.device, what: 'local DeviceObject' }] };
         }
-        if (fn === 'ShScan!ShLockUserBuffer') return { regs: { edx: args[0] } };
+        if (fn === 'ShScan!ShLockUserBuffer') return { regs: { edx: args[0], esi: MDL } };
         if (fn === 'nt!MmProbeAndLockPages') return { regs: { ebx: args[0], edi: USER_BUFFER, esi: ebp - 0x84, ecx: THREAD } };
         return undefined;
       },
