@@ -1,7 +1,7 @@
 /**
- * What uninitialized locals hold on a real stack: leftovers of earlier, deeper calls. Seeded per range: return
- * addresses of real call sites that are not on the current path, pointers into this stack, pool pointers,
- * small counters, fragments of UTF-16 path text, and zeros.
+ * What uninitialized locals hold on a real stack: leftovers of earlier calls. First older, scattered leftovers
+ * (seeded per range: return addresses of real call sites, pointers into this stack, pool pointers, small counters,
+ * fragments of UTF-16 path text, zeros), then over them the ghost frames of the last earlier call path.
  */
 import type { SeededRandom } from '../rng';
 import type { StackWrite } from './frameModel';
@@ -11,13 +11,14 @@ export interface StaleSources {
   poolPointers: number[];
   stackRange: [number, number];
   text: string;
+  /** Frames of an earlier call path (return addresses, saved EBPs, arguments) that still sit where they were written. */
+  ghost: StackWrite[];
 }
 
 export interface StaleResult { writes: StackWrite[]; staleReturnAddresses: { at: number; value: number }[] }
 
 export function fillStale(ranges: [number, number][], src: StaleSources, rng: SeededRandom): StaleResult {
   const writes: StackWrite[] = [];
-  const stale: { at: number; value: number }[] = [];
   for (const [lo, hi] of ranges) {
     let va = lo;
     // Big buffers often start with the text a previous call formatted into them.
@@ -31,11 +32,10 @@ export function fillStale(ranges: [number, number][], src: StaleSources, rng: Se
       const r = rng.int(0, 99);
       let value = 0;
       let what = 'stale zero';
-      if (r >= 55 && r < 67) {
+      if (r >= 55 && r < 60) {
         value = rng.pick(src.callSites);
         what = 'stale return address';
-        stale.push({ at: va, value });
-      } else if (r >= 67 && r < 80) {
+      } else if (r >= 60 && r < 80) {
         value = (rng.int(src.stackRange[0], src.stackRange[1] - 4) & ~3) >>> 0;
         what = 'stale stack pointer';
       } else if (r >= 80 && r < 90) {
@@ -48,5 +48,11 @@ export function fillStale(ranges: [number, number][], src: StaleSources, rng: Se
       writes.push({ va, value, what });
     }
   }
-  return { writes, staleReturnAddresses: stale };
+  // Ghost frames override the older leftovers wherever they fall inside an uninitialized range.
+  const inRange = (va: number): boolean => ranges.some(([lo, hi]) => va >= lo && va + 4 <= hi);
+  const ghostAt = new Map(src.ghost.filter((g) => inRange(g.va)).map((g) => [g.va, g]));
+  const merged = writes.map((x) => ghostAt.get(x.va) ?? x);
+  const staleRet = merged.filter((x) => x.what === 'stale return address' || x.what.startsWith('return address'))
+    .map((x) => ({ at: x.va, value: x.value }));
+  return { writes: merged, staleReturnAddresses: staleRet };
 }

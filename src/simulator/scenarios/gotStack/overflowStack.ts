@@ -8,10 +8,10 @@ import type { EmittedFunction } from '../../code/emitter';
 import type { FnDef } from '../../code/frameFunction';
 import type { StructWriter } from '../../kernel/structWriter';
 import type { SeededRandom } from '../../rng';
-import { chooseChain, type ChainStep } from '../../stack/callChain';
+import { chooseChain, type ChainStep, type ChosenChain } from '../../stack/callChain';
 import type { Regs, StackWrite } from '../../stack/frameModel';
 import { moduleBytes, truthFrames, type Symbolizer, type TruthFrame, type TruthInputFrame } from '../../stack/groundTruth';
-import { realizeChain } from '../../stack/realizeChain';
+import { realizeChain, type RealizedChain } from '../../stack/realizeChain';
 import { fillStale } from '../../stack/staleFill';
 import { PROBE_VA } from '../../nt/kernelFunctions';
 import { KITRAP0E_FAULT_VA } from '../../nt/trapHandlers';
@@ -58,7 +58,7 @@ export function buildOverflowStack(inp: OverflowInput): OverflowResult {
   const entry = tf - argBytes - 4;
   const userArgs = [0x7c, 0, 0, 0, USER_ESP + 0x50, IOCTL_SCAN, USER_BUFFER, 0x2000, USER_BUFFER, 0x2000];
 
-  const chain = chooseChain({
+  const pathTo = (targetEsp: number, rng: SeededRandom) => chooseChain({
     functions: inp.functions,
     head: [{ fn: 'nt!NtDeviceIoControlFile', call: 0 }, { fn: 'nt!IopXxxControlFile', call: 0 }, { fn: 'nt!IofCallDriver', call: 0 }],
     firstCallee: 'ShFilter!ShfDispatchDeviceControl',
@@ -66,14 +66,13 @@ export function buildOverflowStack(inp: OverflowInput): OverflowResult {
     tailEntry: TAIL_ENTRY, tailCall: 1,
     tail: [{ fn: ALLOCA_FUNCTION, call: 0 }, { fn: 'ShScan!ShLockUserBuffer', call: 0 }, { fn: 'nt!MmProbeAndLockPages' }],
     allocaFunction: ALLOCA_FUNCTION,
-    targetEsp: inp.firstFaultEsp,
+    targetEsp,
     allocaRange: [0x20, 0x400],
     culprit: 'StackHog',
-    rng: inp.rng.fork('path'),
+    rng,
   });
-
   const regs: Regs = { ebx: inp.ntDeviceIoControlFile, ebp: tf, esi: USER_ESP + 8, edi: tf, ecx: 0, edx: USER_ESP };
-  const realized = realizeChain({
+  const realize = (chain: ChosenChain) => realizeChain({
     chain, functions: inp.functions, code: inp.code, entry, args: userArgs, regs, exceptionList: 0xffffffff,
     sehHandler: inp.sehHandler, scopeTable: inp.scopeTable,
     hooks: {
@@ -90,6 +89,12 @@ export function buildOverflowStack(inp: OverflowInput): OverflowResult {
       },
     },
   });
+  const chain = pathTo(inp.firstFaultEsp, inp.rng.fork('path'));
+  const realized = realize(chain);
+  // An earlier request of the same kind took another, shallower path and returned: its frames are the ghosts
+  // that uninitialized locals still hold (stale return addresses with their saved EBPs and arguments).
+  const ghostRng = inp.rng.fork('ghost');
+  const ghost = tryPath(() => realize(pathTo(inp.firstFaultEsp + 4 * ghostRng.int(0x10, 0x180), ghostRng)));
   const steps = realized.frames;
   const mm = steps[steps.length - 1];
   if (mm.eval.bodyEsp !== inp.firstFaultEsp) throw new Error(`path ends at ${mm.eval.bodyEsp.toString(16)}, not ${inp.firstFaultEsp.toString(16)}`);
@@ -99,6 +104,7 @@ export function buildOverflowStack(inp: OverflowInput): OverflowResult {
   const stale = fillStale(realized.stale, {
     callSites: inp.callSites, poolPointers: pool, stackRange: [inp.firstFaultEsp, initialStack],
     text: '\\Device\\HarddiskVolume1\\Program Files\\StackHog\\Policies\\scan.dat',
+    ghost: ghost?.writes ?? [],
   }, inp.rng.fork('stale'));
   const write = (ws: StackWrite[]): void => { for (const x of ws) w.mem.u32(x.va, x.value); };
   w.mem.write(limit, new Uint8Array(STACK_SIZE));
@@ -172,4 +178,13 @@ function writeNpxArea(w: StructWriter, initialStack: number): void {
   w.fill('_FX_SAVE_AREA', initialStack, {
     'U.FxArea.ControlWord': 0x027f, 'U.FxArea.MXCsr': 0x1f80, 'U.FxArea.MXCsrMask': 0xffbf, Cr0NpxState: 0,
   });
+}
+
+/** A ghost path is optional: when no earlier path fits, the locals keep only older leftovers. */
+function tryPath(f: () => RealizedChain): RealizedChain | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
 }
