@@ -54,7 +54,8 @@ export function kernelModules(): ModuleDef[] {
     version: { CompanyName: 'Microsoft Corporation', ProductName: 'Microsoft® Windows® Operating System', FileVersion: '5.2.3790.3959 (srv03_sp2_rtm.070216-1710)', FileDescription: 'NT Kernel & System' },
   };
   const hal: ModuleDef = {
-    name: 'hal', imageName: 'halmacpi.dll', fullPath: `${SYSTEM32}halmacpi.dll`, base: HAL_BASE, sizeOfImage: 0x2d000,
+    // The loader loads the ACPI multiprocessor HAL under the name hal.dll; its PDB keeps the build's name.
+    name: 'hal', imageName: 'hal.dll', fullPath: `${SYSTEM32}hal.dll`, base: HAL_BASE, sizeOfImage: 0x2d000,
     timeDateStamp: 0x45d6cc2a, kind: 'dll', pdb: pdbFor('halmacpi.pdb', 0x45d6cc2a), textRva: 0x1000, rdataRva: 0x20000, dataRva: 0x24000,
     code: [
       leaf('HalInitializeProcessor'),
