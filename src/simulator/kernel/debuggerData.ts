@@ -91,7 +91,11 @@ export function writeVersionBlock(nt: StructWriter, v: VersionPlan): void {
   });
 }
 
-export interface SharedDataPlan { at: number; systemTime: bigint; interruptTime: bigint; tickCount: bigint; timeZoneBias: bigint; physicalPages: number; suiteMask: number }
+export interface SharedDataPlan {
+  at: number; systemTime: bigint; interruptTime: bigint; tickCount: bigint; timeZoneBias: bigint; physicalPages: number; suiteMask: number;
+  /** ntdll!KiFastSystemCall and its return (KiFastCallEntry pushes SystemCallReturn as the user EIP). */
+  systemCall: number; systemCallReturn: number;
+}
 
 export function writeSharedUserData(nt: StructWriter, s: SharedDataPlan): void {
   const t = '_KUSER_SHARED_DATA';
@@ -105,6 +109,7 @@ export function writeSharedUserData(nt: StructWriter, s: SharedDataPlan): void {
     ImageNumberLow: 0x14c, ImageNumberHigh: 0x14c,
     NtProductType: 3, ProductTypeIsValid: 1, NtMajorVersion: 5, NtMinorVersion: 2,
     SuiteMask: s.suiteMask, KdDebuggerEnabled: 0, NumberOfPhysicalPages: s.physicalPages,
+    SystemCall: s.systemCall, SystemCallReturn: s.systemCallReturn,
   });
   time('InterruptTime', s.interruptTime);
   time('SystemTime', s.systemTime);

@@ -157,6 +157,7 @@ export function buildGotStackMachine(opt: GotStackOptions): Machine {
   writeSharedUserData(w, {
     at: P.SHARED_USER_DATA, systemTime: P.SYSTEM_TIME, interruptTime: P.UP_TIME, tickCount: P.UP_TIME / 156250n,
     timeZoneBias: P.TIME_ZONE_BIAS, physicalPages: ramPages, suiteMask: 0x110,
+    systemCall: P.USER_RETURN - 4, systemCallReturn: P.USER_RETURN,
   });
 
   // Last: StackHog.exe's address space (it shares the kernel's page tables, so it must see them all).
