@@ -62,9 +62,10 @@ export const gotStack: Scenario = {
       faultingInstruction: { address: hex8(m.tss28.eip), symbol: o.frames[0].symbol, bytes: '89550c', text: 'mov dword ptr [ebp+0Ch],edx', target: hex8(m.tss28.ebp + 0xc) },
       cr2: hex8(o.cr2),
       exceptionList: hex8(o.exceptionList),
+      // The part of the first page fault's KTRAP_FRAME that is in the stack (the rest is in the guard page).
       trapFrame: {
-        address: hex8(o.trapFrame), size: o.firstFault.esp - o.trapFrame,
-        firstReadable: hex8(P.STACK_BASE - P.STACK_SIZE), readableBytes: o.firstFault.esp - (P.STACK_BASE - P.STACK_SIZE),
+        address: hex8(P.STACK_BASE - P.STACK_SIZE), size: o.firstFault.esp - (P.STACK_BASE - P.STACK_SIZE),
+        ktrapFrame: hex8(o.trapFrame), ktrapFrameBytes: o.firstFault.esp - o.trapFrame,
       },
       registers: {
         tss28: regsJson(m.tss28),
