@@ -52,11 +52,21 @@ export function walkStack(env: WalkEnvironment, start: X86Registers, opts: WalkO
 }
 
 function proposeCaller(frame: Frame, env: WalkEnvironment): CallerCandidate | null {
+  // The thread's bounds hold only for frames on the thread's stack. The bugcheck context of a double fault runs
+  // on the double-fault task's own stack (f773a3c0..f773d3c0 on the blog's dump): there the frame-pointer and
+  // scan rules still apply (EBP above ESP, increasing), without the thread's limits.
+  const here = onStack(env, frame.regs.esp) ? env : { ...env, stack: undefined };
   for (const unwind of UNWINDERS) {
-    const c = unwind(frame, env);
+    const c = unwind(frame, here);
     if (c) return c;
   }
   return null;
+}
+
+/** Inside the thread's stack; the guard page below the limit counts (a trap taken at the limit pushes there). */
+function onStack(env: WalkEnvironment, esp: number): boolean {
+  const s = env.stack;
+  return s !== undefined && esp >= s.limit - PAGE_SIZE && esp < s.base;
 }
 
 /** Fills the frame's WinDbg columns once its caller is known (or known not to be found). */
@@ -81,8 +91,5 @@ function continues(frame: Frame, caller: CallerCandidate, env: WalkEnvironment, 
     return true;
   }
   if (caller.regs.esp <= frame.regs.esp) return false;
-  const s = env.stack;
-  // The guard page below the limit counts: a trap taken at the very limit pushes its frame there.
-  const onStack = (esp: number) => s !== undefined && esp >= s.limit - PAGE_SIZE && esp < s.base;
-  return !(onStack(frame.regs.esp) && !onStack(caller.regs.esp));
+  return !(onStack(env, frame.regs.esp) && !onStack(env, caller.regs.esp));
 }
