@@ -18,7 +18,7 @@ import { stackUseCulprit, walkCulprit, type Blame } from './culprit';
 import { overflowVerdict, type OverflowVerdict } from './overflow';
 import { overflowSummary, notOverflowSummary } from './summary';
 import type { AnalysisTarget, ThreadFacts } from './target';
-import { reconstructionOrigin } from './trapStart';
+import { reconstructionOrigin, trapFrameEipReader } from './trapStart';
 
 export type AnalyzeForm = 'reconstructed' | 'windbg';
 
@@ -88,7 +88,7 @@ async function fillFromReconstruction(model: AnalyzeModel, target: AnalysisTarge
   const vm = target.vm;
   const origin = reconstructionOrigin(regs, vm, target.symbols, target.ntTypes, stack);
   const validator = new ReturnAddressValidator(target.symbols, vm, await loadCallSiteDecoder());
-  const rec = reconstructChain(vm, validator, stack, origin.start);
+  const rec = reconstructChain(vm, validator, stack, origin.start, { trapFrameEip: trapFrameEipReader(vm, target.ntTypes) });
   if (rec.frames.length < 2) {
     // Not one return address on the whole stack: nothing to attribute, so no culprit; WinDbg's walk stands.
     fillFromWalk(model, target, regs, model.tss?.selector);

@@ -45,7 +45,19 @@ function trapStart(regs: X86Registers, vm: VirtualMemory, t: TypeTableApi, stack
   if (esp === null || esp < u32(stack.limit) || esp >= u32(stack.initialStack)) return undefined;
   return {
     start: { eip, esp, ebp, trust: 'trap', regs: { ...regs, eip, esp, ebp } },
-    leading: { childEbp: tf, retAddr: eip, pc: u32(regs.eip), esp: u32(regs.esp), trust: 'context' },
+    leading: { childEbp: tf, retAddr: eip, pc: u32(regs.eip), esp: u32(regs.esp), trust: 'context', kind: 'trap' },
     trapFrame: tf,
   };
+}
+
+/** Reads KTRAP_FRAME.Eip through the kernel's types (for the reconstruction's outermost trap-handler frame). */
+export function trapFrameEipReader(vm: VirtualMemory, types: TypeTableApi | null): ((address: number) => number | null) | undefined {
+  if (!types) return undefined;
+  let off: number;
+  try {
+    off = types.offsetof('_KTRAP_FRAME', 'Eip');
+  } catch {
+    return undefined; // symbols without the trap frame type: the outermost frame keeps an unknown return
+  }
+  return (address) => vm.readU32(u32(address + off));
 }

@@ -7,10 +7,10 @@
  * Another thread: from its saved KernelStack. The model (for --json) uses the ground truth's field names.
  */
 import { KdsimError } from '../../common/errors';
-import { hex8, PAGE_SIZE } from '../../common/hex';
+import { hex8, PAGE_SIZE, u32 } from '../../common/hex';
 import type { X86Registers } from '../../common/x86Registers';
 import type { AnalysisTarget, ThreadFacts } from '../analysis/target';
-import { reconstructionOrigin } from '../analysis/trapStart';
+import { reconstructionOrigin, trapFrameEipReader } from '../analysis/trapStart';
 import { loadCallSiteDecoder } from '../disasm/callSite';
 import { reconstructChain } from '../stackwalk/reconstructor';
 import { ReturnAddressValidator } from '../stackwalk/returnAddressValidator';
@@ -61,7 +61,8 @@ export async function stackUsageModel(session: SessionApi, args: string): Promis
   const stack = facts.stack!;
   const vm = session.dump.kernelVm;
   const origin = reconstructionOrigin(regs, vm, session.symbols, session.ntTypes, stack);
-  const rec = reconstructChain(vm, new ReturnAddressValidator(session.symbols, vm, decoder), stack, origin.start);
+  const rec = reconstructChain(vm, new ReturnAddressValidator(session.symbols, vm, decoder), stack, origin.start,
+    { trapFrameEip: trapFrameEipReader(vm, session.ntTypes) });
   return {
     thread: facts.thread, processName: facts.processName,
     use: accountStackUse(rec, stack, session.symbols, origin.leading),
@@ -69,23 +70,34 @@ export async function stackUsageModel(session: SessionApi, args: string): Promis
   };
 }
 
-/** --json: the ground truth's field names (frames[].childEbp/retAddr/symbol/frameBytes/trust, modules[].module/bytes). */
+/**
+ * --json: the ground truth's names and conventions (docs/simulator.md), so the two compare directly: addresses
+ * as 8 lowercase hex digits, byte counts as numbers; frames[].childEbp/retAddr/symbol/frameBytes (kf's Memory
+ * column) plus trust (how the frame was found) and kind (its function's frame data); modules[].module/bytes.
+ */
 export function stackUsageJson(m: StackUsageModel) {
   const u = m.use;
+  const h = (v: number) => hex8(v);
+  const region = (r: { from: number; to: number; bytes: number }) => ({ start: h(r.from), end: h(r.to), bytes: r.bytes });
+  const callFrom = u.kStart.esp;
   return {
-    thread: m.thread,
-    processName: m.processName,
-    stack: u.bounds,
+    thread: h(m.thread),
+    processName: m.processName ?? null,
+    stack: { limit: h(u.bounds.limit), base: h(u.bounds.base), initialStack: h(u.bounds.initialStack) },
     frames: u.frames.map((f) => ({
-      childEbp: f.childEbp, retAddr: f.retAddr, symbol: f.symbol, frameBytes: f.frameBytes, trust: f.trust, module: f.module ?? null,
+      childEbp: h(f.childEbp), retAddr: f.retAddr === null ? null : h(f.retAddr), symbol: f.symbol, frameBytes: f.frameBytes,
+      kind: f.kind ?? null, trust: f.trust, module: f.module ?? null, usedBytes: f.usedBytes,
     })),
     modules: u.modules.map((x) => ({ module: x.module, bytes: x.bytes, percent: x.percent })),
-    trapResidue: u.trapResidue ?? null,
+    regions: {
+      trapResidue: u.trapResidue ? region(u.trapResidue) : null,
+      callFrames: region({ from: callFrom, to: u.bounds.initialStack, bytes: u32(u.bounds.initialStack - callFrom) }),
+      npx: region(u.npx),
+    },
     npxBytes: u.npx.bytes,
-    npx: u.npx,
     unaccounted: u.unaccounted,
     staleRejected: m.staleRejected,
-    kStart: u.kStart,
+    kCommand: `kf = ${h(u.kStart.ebp)} ${h(u.kStart.esp)} ${h(u.kStart.eip)}`,
   };
 }
 

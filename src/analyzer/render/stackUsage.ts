@@ -23,11 +23,13 @@ export function renderStackUsage(m: StackUsageModel): string[] {
   const { limit, base, initialStack } = u.bounds;
   const out = [
     `Stack use of thread ${hex8(m.thread)}${m.processName ? ` (${m.processName})` : ''}: [${hex8(limit)}, ${hex8(base)}), ${hx(u.stackBytes)} bytes, InitialStack ${hex8(initialStack)}`,
-    ' # ChildEBP RetAddr     Bytes Trust         Call Site',
+    ' # ChildEBP RetAddr    Memory     Used Trust         Call Site',
   ];
   for (const f of u.frames) {
     const ret = f.retAddr === null ? '????????' : hex8(f.retAddr);
-    out.push(`${f.index.toString(16).padStart(2, '0')} ${hex8(f.childEbp)} ${ret} ${hx(f.frameBytes).padStart(8)} ${f.trust.padEnd(13)} ${f.symbol}`);
+    // Memory: kf's column (ChildEBP distance); Used: the bytes credited to the frame's module below.
+    const memory = f.index === 0 ? '' : hx(f.frameBytes);
+    out.push(`${f.index.toString(16).padStart(2, '0')} ${hex8(f.childEbp)} ${ret} ${memory.padStart(8)} ${hx(f.usedBytes).padStart(8)} ${f.trust.padEnd(13)} ${f.symbol}`);
   }
   out.push('', `Bytes per module (of ${hx(u.stackBytes)}):`);
   const width = Math.max(12, ...u.modules.map((x) => (x.imageName ?? x.module).length));

@@ -70,7 +70,7 @@ describe('reconstruction property (label-built chains)', () => {
         .toEqual(chain.frames.slice(0, -1).map((f) => [f.raSlot, f.childEbp]));
       for (const slot of planted) expect(rec.frames.some((f) => f.retAddrSlot === slot)).toBe(false);
       const use = accountStackUse(rec, bounds, chain.symbols);
-      expect(use.frames.reduce((a, f) => a + f.frameBytes, 0)).toBe(INIT - chain.start.esp);
+      expect(use.frames.reduce((a, f) => a + f.usedBytes, 0)).toBe(INIT - chain.start.esp);
       expect(use.modules.reduce((a, m) => a + m.bytes, 0)).toBe(INIT - chain.start.esp);
     }), { numRuns: 60, seed: 0x6b647369 });
     // The generator must really exercise stale words and FPO frames, or the property proves little.

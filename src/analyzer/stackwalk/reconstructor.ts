@@ -18,6 +18,7 @@ import { u32 } from '../../common/hex';
 import type { Frame } from './frame';
 import type { FrameTrust } from './trust';
 import { argsAt } from './contextFrame';
+import { savedCallerEbp } from './fpoUnwinder';
 
 /** [limit, base) is the thread's kernel stack; frames live below InitialStack (the NPX save area is above). */
 export interface StackBounds { limit: number; base: number; initialStack: number }
@@ -39,6 +40,14 @@ export interface ChainFrame extends Frame {
   evidence?: { level: RaLevel; call?: CallKind; entersInner?: boolean };
 }
 
+export interface ReconstructOptions {
+  /**
+   * Eip saved in the KTRAP_FRAME at `address` (null when unreadable): the outermost frame of a kernel stack is
+   * usually a trap handler (KiFastCallEntry), and where it goes back to is the interrupted (user-mode) EIP.
+   */
+  trapFrameEip?(address: number): number | null;
+}
+
 export interface Reconstruction {
   start: ChainStart;
   frames: ChainFrame[];
@@ -56,6 +65,7 @@ interface Edge { score: number; trust: FrameTrust; enters?: boolean; ebp: number
 
 export function reconstructChain(
   vm: VirtualMemory, validator: ReturnAddressValidator, bounds: StackBounds, start: ChainStart,
+  opts: ReconstructOptions = {},
 ): Reconstruction {
   const esp = u32(start.esp);
   const top = Math.min(u32(bounds.initialStack), u32(bounds.base));
@@ -81,9 +91,11 @@ export function reconstructChain(
     if (enters === false && !resynced) return undefined;
     const score = (c.level < 3 ? W_NO_CALL : enters === true ? W_ENTERS : enters === false ? W_BROKEN : W_CALL_UNKNOWN)
       + (resynced ? W_RESYNC : 0);
-    // An EBP frame popped its caller's EBP from slot − 4; any other frame left EBP alone.
+    // An EBP frame popped its caller's EBP from slot − 4; an FPO frame that pushed EBP (using it as a general
+    // register) restored it from that push; any other frame left EBP alone.
     const pushedEbp = trust === 'frame_pointer' || g?.frame?.kind === 'ebp';
-    return { score, trust, enters, ebp: pushedEbp ? dword(c.slot - 4) : ebpAbove(p) };
+    const fpoEbp = g?.frame?.kind === 'fpo' ? savedCallerEbp(vm, g.frame, c.slot) : undefined;
+    return { score, trust, enters, ebp: pushedEbp ? dword(c.slot - 4) : fpoEbp !== undefined ? fpoEbp : ebpAbove(p) };
   };
   // FPO: return slot = caller's esp after the inner call returned + locals + saved registers.
   const fpoSlot = (p: number, g: CodeFunction | undefined): number | undefined => {
@@ -112,7 +124,7 @@ export function reconstructChain(
     fnBelow[i] = prev[i] === -1 ? startFn : prev[i] >= 0 ? cands[prev[i]].caller : undefined;
   }
   const path = bestPath(best, prev);
-  const frames = buildFrames(vm, path, cands, via, start, startFn, validator);
+  const frames = buildFrames(vm, path, cands, via, start, startFn, validator, opts);
   const onChain = new Set(path);
   const stale = cands.filter((c, i) => !onChain.has(i) && c.level === 3 && c.callee !== undefined);
   return { start, frames, stale };
@@ -146,7 +158,7 @@ function bestPath(best: Float64Array, prev: Int32Array): number[] {
 
 function buildFrames(
   vm: VirtualMemory, path: number[], cands: ReturnAddressGrade[], via: (Edge | undefined)[], start: ChainStart,
-  startFn: CodeFunction | undefined, validator: ReturnAddressValidator,
+  startFn: CodeFunction | undefined, validator: ReturnAddressValidator, opts: ReconstructOptions,
 ): ChainFrame[] {
   const frames: ChainFrame[] = [];
   const base: X86Registers = start.regs ?? { eax: 0, ebx: 0, ecx: 0, edx: 0, esi: 0, edi: 0, eip: 0, esp: 0, ebp: 0, efl: 0, cs: 0, ss: 0, ds: 0, es: 0, fs: 0, gs: 0 };
@@ -173,7 +185,10 @@ function buildFrames(
   }
   const lastSlot = path.length ? cands[path[path.length - 1]].slot : undefined;
   const childEbp = outermostEbp(lastSlot, start, (a) => vm.readU32(a));
-  push({ pc, esp, fn: fn ?? validator.functionAt(pc), childEbp, retAddr: null, trust });
+  const outer = fn ?? validator.functionAt(pc);
+  // A trap handler at the top (KiFastCallEntry): its ChildEBP is its KTRAP_FRAME, and it returns to the saved Eip.
+  const retAddr = outer?.frame?.kind === 'trap' && opts.trapFrameEip ? opts.trapFrameEip(childEbp) : null;
+  push({ pc, esp, fn: outer, childEbp, retAddr, trust });
   return frames;
 }
 

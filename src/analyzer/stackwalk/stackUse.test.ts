@@ -36,8 +36,8 @@ describe('stack-use accounting', () => {
   it('splits the call-frame area exactly between the frames (differences of return slots)', async () => {
     const { chain, rec, symbolText } = await scenario();
     const use = accountStackUse(rec, bounds, symbolText);
-    expect(use.frames.map((x) => x.frameBytes).reduce((a, b) => a + b, 0)).toBe(INIT - chain.start.esp);
-    expect(use.frames[1].frameBytes).toBe(chain.frames[1].raSlot - chain.frames[0].raSlot);
+    expect(use.frames.map((x) => x.usedBytes).reduce((a, b) => a + b, 0)).toBe(INIT - chain.start.esp);
+    expect(use.frames[1].usedBytes).toBe(chain.frames[1].raSlot - chain.frames[0].raSlot);
     expect(use.frames[0].from).toBe(chain.start.esp);
     expect(use.frames[use.frames.length - 1].to).toBe(INIT);
     expect(use.unaccounted).toBe(0);
@@ -47,7 +47,7 @@ describe('stack-use accounting', () => {
     const { rec, symbolText } = await scenario();
     const use = accountStackUse(rec, bounds, symbolText);
     expect(use.modules.map((m) => m.module)).toEqual(['StackHog', 'nt']);
-    const hog = use.frames.filter((x) => x.module === 'StackHog').reduce((s, x) => s + x.frameBytes, 0);
+    const hog = use.frames.filter((x) => x.module === 'StackHog').reduce((s, x) => s + x.usedBytes, 0);
     expect(use.modules[0]).toMatchObject({ bytes: hog, percent: Math.round((hog * 1000) / 0x3000) / 10 });
   });
 
@@ -64,9 +64,9 @@ describe('stack-use accounting', () => {
     const use = accountStackUse(rec, { ...bounds, limit: chain.start.esp - 0x58 }, symbolText,
       { childEbp: trapEsp, retAddr: chain.start.eip, pc: 0x8088c718, esp: trapEsp, trust: 'context' });
     expect(use.trapResidue).toMatchObject({ from: chain.start.esp - 0x58, to: chain.start.esp, bytes: 0x58 });
-    expect(use.frames[0]).toMatchObject({ index: 0, frameBytes: 0x58, trust: 'context', retAddr: chain.start.eip });
+    expect(use.frames[0]).toMatchObject({ index: 0, frameBytes: 0, usedBytes: 0x58, trust: 'context', retAddr: chain.start.eip });
     const ntBytes = use.modules.find((m) => m.module === 'nt')!.bytes;
-    expect(ntBytes).toBe(use.frames.filter((x) => x.index > 0 && x.module === 'nt').reduce((s, x) => s + x.frameBytes, 0));
+    expect(ntBytes).toBe(use.frames.filter((x) => x.index > 0 && x.module === 'nt').reduce((s, x) => s + x.usedBytes, 0));
     expect(use.kStart).toEqual(chain.start);
   });
 });

@@ -5,9 +5,11 @@
  * NPX save area [InitialStack, base) (0x210), which belongs to the thread, never to a driver.
  *
  * A frame owns [its esp, its return slot + 4): what its caller's CALL pushed for it (the return address),
- * what it pushed and allocated itself, and the arguments it pushed for its callee. So frame bytes are
- * differences of return-slot positions, the outermost frame reaches up to InitialStack, and the frames sum
- * exactly to the call-frame area.
+ * what it pushed and allocated itself, and the arguments it pushed for its callee. So the bytes a frame uses
+ * are differences of return-slot positions, the outermost frame reaches up to InitialStack, and the frames
+ * sum exactly to the call-frame area; modules are credited with these.
+ * `frameBytes` is kf's Memory column instead (ChildEBP minus the previous frame's ChildEBP, 0 on the first
+ * frame), the ground truth's convention: equal to the used bytes except on the first two and the last frame.
  */
 import type { ChainFrame, Reconstruction, StackBounds } from './reconstructor';
 import type { FrameTrust } from './trust';
@@ -24,8 +26,13 @@ export interface FrameUse {
   /** WinDbg module name ('nt', 'StackHog'); undefined outside every module. */
   module?: string;
   imageName?: string;
+  /** kf's Memory column: childEbp − the previous frame's childEbp; 0 on the first frame. */
   frameBytes: number;
+  /** The bytes of the stack this frame used, [from, to): what its module is credited with. */
+  usedBytes: number;
   trust: FrameTrust;
+  /** Frame data kind of the function ('ebp', 'fpo', 'trap'), when its module has frame data. */
+  kind?: string;
   /** The bytes of the stack this frame used: [from, to). */
   from: number;
   to: number;
@@ -51,7 +58,7 @@ export interface StackUse {
 }
 
 /** The frame in front of the chain (the trap handler that touched the guard page), reported apart. */
-export interface LeadingFrame { childEbp: number; retAddr: number; pc: number; esp: number; trust: FrameTrust }
+export interface LeadingFrame { childEbp: number; retAddr: number; pc: number; esp: number; trust: FrameTrust; kind?: string }
 
 export interface SymbolText {
   format(addr: number): string | undefined;
@@ -76,14 +83,16 @@ export function accountStackUse(rec: Reconstruction, bounds: StackBounds, symbol
     const bytes = Math.max(0, chainEsp - from);
     trapResidue = { from, to: chainEsp, bytes, percent: pct(bytes, stackBytes) };
     frames.push({ index: 0, childEbp: leading.childEbp, retAddr: leading.retAddr, pc: leading.pc, ...describe(leading.pc),
-      frameBytes: bytes, trust: leading.trust, from, to: chainEsp });
+      frameBytes: 0, usedBytes: bytes, trust: leading.trust, kind: leading.kind, from, to: chainEsp });
   }
   let from = chainEsp;
   rec.frames.forEach((f: ChainFrame, k) => {
     const last = k === rec.frames.length - 1;
     const to = f.retAddrSlot !== undefined ? f.retAddrSlot + 4 : last ? Math.max(top, from) : from;
+    const prev = frames[frames.length - 1];
     frames.push({ index: frames.length, childEbp: f.childEbp, retAddr: f.retAddr, pc: f.regs.eip, ...describe(f.regs.eip),
-      frameBytes: to - from, trust: f.trust, from, to });
+      frameBytes: prev ? u32(f.childEbp - prev.childEbp) : 0, usedBytes: to - from, trust: f.trust, kind: f.fn?.frame?.kind,
+      from, to });
     from = to;
   });
 
@@ -92,14 +101,14 @@ export function accountStackUse(rec: Reconstruction, bounds: StackBounds, symbol
     if (leading && f.index === 0) continue;
     const key = f.module ?? '(no module)';
     const m = perModule.get(key) ?? { module: key, imageName: f.imageName, bytes: 0, percent: 0 };
-    m.bytes += f.frameBytes;
+    m.bytes += f.usedBytes;
     perModule.set(key, m);
   }
   const modules = [...perModule.values()]
     .map((m) => ({ ...m, percent: pct(m.bytes, stackBytes) }))
     .sort((a, b) => b.bytes - a.bytes || a.module.localeCompare(b.module));
   const npxBytes = u32(bounds.base - top);
-  const claimed = frames.reduce((s, f) => s + f.frameBytes, 0);
+  const claimed = frames.reduce((s, f) => s + f.usedBytes, 0);
   const inStackBelowTop = top - Math.max(u32(bounds.limit), Math.min(chainEsp, trapResidue?.from ?? chainEsp));
   return {
     bounds, stackBytes, frames, modules, trapResidue,
