@@ -86,6 +86,11 @@ export function reconstructChain(
     if (fpoSlot(p, g) === c.slot) trust = 'fpo';
     else if (g?.frame?.kind !== 'fpo' && ebpAbove(p) === c.slot - 4) trust = 'frame_pointer';
     const resynced = trust === 'fpo' || trust === 'frame_pointer';
+    // Where the geometry fixes the return slot (a known frame pointer of an EBP function, the frame size of an
+    // FPO one), no other slot may end the frame: a ghost frame of an earlier, shallower call left in the locals
+    // chains perfectly through its own saved EBPs and would otherwise win by having more frames.
+    const fixed = p >= 0 ? geometricSlot(p, g) : undefined;
+    if (fixed !== undefined && fixed !== c.slot) return undefined;
     if (c.level < 3 && !resynced) return undefined; // most pairs: decided before the costlier ladder step 4
     const enters = c.level === 3 ? validator.entersFunction(c, p < 0 ? start.eip : cands[p].value) : undefined;
     if (enters === false && !resynced) return undefined;
@@ -96,6 +101,13 @@ export function reconstructChain(
     const pushedEbp = trust === 'frame_pointer' || g?.frame?.kind === 'ebp';
     const fpoEbp = g?.frame?.kind === 'fpo' ? savedCallerEbp(vm, g.frame, c.slot) : undefined;
     return { score, trust, enters, ebp: pushedEbp ? dword(c.slot - 4) : fpoEbp !== undefined ? fpoEbp : ebpAbove(p) };
+  };
+  const geometricSlot = (p: number, g: CodeFunction | undefined): number | undefined => {
+    const slot = g?.frame?.kind === 'fpo' ? fpoSlot(p, g) : g?.frame?.kind === 'ebp' ? nullToUndefined(ebpAbove(p)) : undefined;
+    if (slot === undefined) return undefined;
+    const at = g?.frame?.kind === 'ebp' ? u32(slot + 4) : slot;
+    // Only a slot above this one and below the frames' top is geometry; anything else is EBP used as data.
+    return at > cands[p].slot && at < top && (at & 3) === 0 ? at : undefined;
   };
   // FPO: return slot = caller's esp after the inner call returned + locals + saved registers.
   const fpoSlot = (p: number, g: CodeFunction | undefined): number | undefined => {
@@ -142,6 +154,8 @@ function scanCandidates(vm: VirtualMemory, validator: ReturnAddressValidator, fr
   }
   return out;
 }
+
+const nullToUndefined = (v: number | null): number | undefined => (v === null ? undefined : v);
 
 const calleeFrameOf = (validator: ReturnAddressValidator, c: ReturnAddressGrade) =>
   c.callee === undefined ? undefined : validator.functionAt(c.callee)?.frame;
