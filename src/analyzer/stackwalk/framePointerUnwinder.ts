@@ -8,6 +8,7 @@
  * still at [esp] (offset 0) or [esp+4] after `push ebp`. The callee pops its own parameters (stdcall), so the
  * caller's esp is past them (frame data paramBytes).
  */
+import { PAGE_SIZE } from '../../common/hex';
 import { callerRegs, type CallerCandidate, type Frame, type WalkEnvironment } from './frame';
 
 export function framePointerUnwinder(frame: Frame, env: WalkEnvironment): CallerCandidate | null {
@@ -29,7 +30,9 @@ export function framePointerUnwinder(frame: Frame, env: WalkEnvironment): Caller
   }
 
   if (ebp < esp) return null;
-  if (stack && (ebp < stack.limit || ebp + 8 > stack.base)) return null;
+  // The thread's stack bounds the chain only while the frame runs on it (not on the double-fault or DPC stack).
+  const bounded = stack && esp >= stack.limit - PAGE_SIZE && esp < stack.base ? stack : undefined;
+  if (bounded && (ebp < bounded.limit || ebp + 8 > bounded.base)) return null;
   const savedEbp = vm.readU32(ebp);
   const ra = vm.readU32((ebp + 4) >>> 0);
   if (savedEbp === null || ra === null) return null;
@@ -38,6 +41,6 @@ export function framePointerUnwinder(frame: Frame, env: WalkEnvironment): Caller
   // caller with an EBP frame must have saved a frame pointer above this one.
   const callerIsFpo = symbols.frameDataAt((ra - 1) >>> 0)?.kind === 'fpo';
   if (!callerIsFpo && savedEbp !== 0 && savedEbp <= ebp) return null;
-  if (!callerIsFpo && savedEbp !== 0 && stack && savedEbp >= stack.base) return null;
+  if (!callerIsFpo && savedEbp !== 0 && bounded && savedEbp >= bounded.base) return null;
   return { regs: callerRegs(frame, ra, ebp + 8 + params, savedEbp), trust: 'frame_pointer', retAddrSlot: (ebp + 4) >>> 0 };
 }
