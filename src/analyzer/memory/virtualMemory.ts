@@ -11,8 +11,13 @@ import type { PageFault, PhysicalMemory, SparseBytes, Translation, VirtualMemory
 const VA_LIMIT = 2 ** 32;
 const hex = (v: number): string => `0x${v.toString(16)}`;
 
+/** Entries kept by the translation cache before it starts over (a 12 KB stack touches 3 pages; a session, hundreds). */
+const TLB_ENTRIES = 4096;
+
 export class DumpVirtualMemory implements VirtualMemory {
   private readonly walker: PageTranslator;
+  /** Page number → PA of that page, for successful translations only (a fault is re-walked to report it). */
+  private readonly tlb = new Map<number, number>();
 
   constructor(readonly phys: PhysicalMemory, readonly dtb: number, readonly mode: PagingMode) {
     this.walker = new PageTranslator(phys, dtb, mode);
@@ -24,7 +29,22 @@ export class DumpVirtualMemory implements VirtualMemory {
     if (!Number.isInteger(va) || va < 0 || va >= VA_LIMIT) {
       return { ok: false, fault: { va, level: this.mode.levels[0].level, reason: `VA ${hex(va)} is outside the 32-bit address space` } };
     }
-    return this.walker.translate(va);
+    const page = Math.floor(va / PAGE_SIZE);
+    const known = this.tlb.get(page);
+    if (known !== undefined) return { ok: true, pa: known + (va % PAGE_SIZE), large: false };
+    const t = this.walker.translate(va);
+    if (t.ok && !t.large) {
+      if (this.tlb.size >= TLB_ENTRIES) this.tlb.clear();
+      this.tlb.set(page, t.pa - (va % PAGE_SIZE));
+    }
+    return t;
+  }
+
+  /** One page at most: translate once and read, without building a sparse mask. */
+  private readWithinPage(va: number, length: number): Uint8Array | null {
+    if (va % PAGE_SIZE + length > PAGE_SIZE) return this.read(va, length);
+    const t = this.translate(va);
+    return t.ok ? this.phys.read(t.pa, length) : null;
   }
 
   readSparse(va: number, length: number): SparseBytes {
@@ -59,22 +79,22 @@ export class DumpVirtualMemory implements VirtualMemory {
   }
 
   readU8(va: number): number | null {
-    const b = this.read(va, 1);
+    const b = this.readWithinPage(va, 1);
     return b ? b[0] : null;
   }
 
   readU16(va: number): number | null {
-    const b = this.read(va, 2);
+    const b = this.readWithinPage(va, 2);
     return b ? b[0] | (b[1] << 8) : null;
   }
 
   readU32(va: number): number | null {
-    const b = this.read(va, 4);
+    const b = this.readWithinPage(va, 4);
     return b ? (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0 : null;
   }
 
   readU64(va: number): bigint | null {
-    const b = this.read(va, 8);
+    const b = this.readWithinPage(va, 8);
     return b ? Buffer.from(b).readBigUInt64LE(0) : null;
   }
 
