@@ -21,10 +21,14 @@ export function configure(y: Argv): Argv {
 }
 
 /** JSON of command models: unsigned 32-bit integers as 8 lowercase hex digits, 64-bit values as 16. */
+/** Keys whose integers are quantities, not addresses or register values: they stay decimal numbers in --json
+ *  (`frameBytes: 264`, as the simulator's ground truth has them), so the two compare directly. */
+const QUANTITY_KEY = /(bytes|count|index|percent|length|size|pages|frames|number|processors|runs|seconds|ms)$/i;
+
 export function modelJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => {
+  return JSON.stringify(value, (k, v) => {
     if (typeof v === 'bigint') return hexPad(v, 16);
-    if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff) return hex8(v);
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff && !QUANTITY_KEY.test(k)) return hex8(v);
     return v;
   }, 2);
 }
