@@ -6,7 +6,7 @@
  *  - in process: decoding and formatting 1,000 instructions once iced-x86 is loaded.
  * The end-to-end rows are listed only when the fixture exists (`npm run fixtures`).
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -25,12 +25,9 @@ const argv = (cmd: string, hook = false): string[] =>
 function icedLoadedBy(cmd: string): string {
   fs.writeFileSync(HOOK, "process.on('exit', () => { const hit = Object.keys(require.cache).some((k) => k.includes('iced-x86'));"
     + " process.stderr.write('ICED=' + hit + '\\n'); });\n");
-  try {
-    const out = execFileSync(argv(cmd, true)[0], argv(cmd, true).slice(1), { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-    return out;
-  } catch (e) {
-    return String((e as { stderr?: string }).stderr ?? '');
-  }
+  // The hook writes to stderr, which execFileSync does not return on success: read it from spawnSync.
+  const r = spawnSync(argv(cmd, true)[0], argv(cmd, true).slice(1), { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  return r.stderr ?? '';
 }
 
 const timeOnce = (cmd: string): number => {
