@@ -19,7 +19,19 @@ export async function runCli(argv: string[]): Promise<number> {
       (y) => require('./simulateCommand').configure(y),
       async (args) => { exit = await require('./simulateCommand').run(args); },
     )
-    .demandCommand(1, 'kdsim: name a command: analyze, simulate (see kdsim --help)')
+    .command(
+      'triage <dumps..>',
+      'analyse many crash dumps: one row each (bugcheck, verdict, culprit, its stack bytes), then counts by culprit',
+      (y) => require('./triageCommand').configure(y),
+      async (args) => { exit = await require('./triageCommand').run(args); },
+    )
+    .command(
+      'lab [dump]',
+      'walkthrough Part 1 as a hands-on lab over the got-stack dump (--check: run every step and verify it)',
+      (y) => require('./labCommand').configure(y),
+      async (args) => { exit = await require('./labCommand').run(args); },
+    )
+    .demandCommand(1, 'kdsim: name a command: analyze, simulate, triage, lab (see kdsim --help)')
     .strict()
     .version(false)
     .help()

@@ -1,0 +1,98 @@
+/**
+ * One triage row per dump: the `!analyze` model (the reconstructed form, not its text) cut down to what a
+ * reader compares across many dumps: bugcheck, overflow verdict, culprit and how much of the kernel stack its
+ * frames used, the thread and its process image. A dump that cannot be opened or analysed is a row with its
+ * one-line error, so one bad file never stops the others.
+ */
+import { isKdsimError } from '../../common/errors';
+import type { AnalyzeModel } from '../../analyzer/analysis/analyzeModel';
+
+/**
+ * 'unknown': a double fault whose interrupted task or thread stack could not be read, so the overflow test
+ * could not run; 'other': any other bugcheck, or a double fault the test found not to be an overflow.
+ */
+export type Verdict = 'kernel stack overflow' | 'other' | 'unknown';
+
+const DOUBLE_FAULT = (m: AnalyzeModel) => m.bugcheck.code === 0x7f && m.bugcheck.args[0] === 8;
+
+export interface TriageCulprit {
+  /** WinDbg module name ('StackHog') and image ('StackHog.sys'). */
+  module: string;
+  imageName: string;
+  /** The blamed frame, in `!analyze`'s spelling (`StackHog!ShBuildRequestPath+2c`). */
+  symbol: string;
+  /** Bytes of the kernel stack the module's frames used, and their share of the whole stack (base − limit). */
+  stackBytes?: number;
+  percent?: number;
+}
+
+export interface TriageRow {
+  file: string;
+  /** Set when the dump could not be opened or analysed; nothing else but `file` is then set. */
+  error?: { code: string; message: string };
+  bugcheck?: { code: number; args: [number, number, number, number] };
+  verdict?: Verdict;
+  /** The overflow test's own sentence (ESP/CR2 against the guard page), when it ran. */
+  verdictReason?: string;
+  culprit?: TriageCulprit;
+  /** Size of the thread's kernel stack (base − limit), when the reconstruction ran. */
+  stackSize?: number;
+  thread?: number;
+  process?: number;
+  processImage?: string;
+}
+
+/** The row of an analysed dump. */
+export function rowFromAnalysis(file: string, m: AnalyzeModel): TriageRow {
+  const row: TriageRow = {
+    file,
+    bugcheck: { code: m.bugcheck.code, args: m.bugcheck.args },
+    verdict: m.overflow ? (m.overflow.overflow ? 'kernel stack overflow' : 'other') : DOUBLE_FAULT(m) ? 'unknown' : 'other',
+  };
+  if (m.overflow) row.verdictReason = m.overflow.reason;
+  else if (DOUBLE_FAULT(m)) row.verdictReason = 'double fault, but the interrupted task or its thread\'s stack could not be read';
+  if (m.blame) {
+    const use = m.stackUse?.modules.find((x) => x.module === m.blame!.module);
+    row.culprit = { module: m.blame.module, imageName: m.blame.imageName, symbol: m.blame.symbol };
+    if (use) Object.assign(row.culprit, { stackBytes: use.bytes, percent: use.percent });
+  }
+  if (m.stackUse) row.stackSize = m.stackUse.stackBytes;
+  if (m.thread) {
+    row.thread = m.thread.thread;
+    if (m.thread.process !== undefined) row.process = m.thread.process;
+    if (m.thread.processName) row.processImage = m.thread.processName;
+  }
+  return row;
+}
+
+/** The row of a dump that failed: a KdsimError's own line, anything else as kdsim's internal-error line. */
+export function rowFromError(file: string, e: unknown): TriageRow {
+  if (isKdsimError(e)) return { file, error: { code: e.code, message: e.message } };
+  const msg = e instanceof Error ? e.message : String(e);
+  return { file, error: { code: 'E_INTERNAL', message: `kdsim: internal error: ${msg} (please report this with the dump)` } };
+}
+
+export interface TriageOptions { symbolPaths?: string[] }
+
+/**
+ * Opens one dump, builds its analysis and closes it again: at most one session (and its page cache) per
+ * call, so memory stays bounded however many dumps are triaged. `label` is the file as the row shows it.
+ */
+export async function triageDump(path: string, label: string, opts: TriageOptions = {}): Promise<TriageRow> {
+  // Required here, not at import: the worker and `--help` pay for the analyzer only when a dump is opened.
+  const { openSession } = require('../../analyzer/commands/session') as typeof import('../../analyzer/commands/session');
+  const { analyzeSession } = require('../../analyzer/commands/analyze.cmd') as typeof import('../../analyzer/commands/analyze.cmd');
+  let session;
+  try {
+    session = openSession(path, { symbolPaths: opts.symbolPaths ?? [] });
+  } catch (e) {
+    return rowFromError(label, e);
+  }
+  try {
+    return rowFromAnalysis(label, await analyzeSession(session, 'reconstructed'));
+  } catch (e) {
+    return rowFromError(label, e);
+  } finally {
+    session.dump.close();
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * `kdsim triage <dump|dir|glob>... [--json] [--jobs N]`: analyse many dumps and print one row each (bugcheck,
+ * overflow verdict, culprit and its share of the kernel stack, thread, process), then the dumps grouped by
+ * culprit. Dumps are opened one at a time per job, so memory stays bounded. Exit 0 when every dump opened,
+ * 1 when some did not (their rows say why), 2 on a usage error.
+ */
+import type { Argv } from 'yargs';
+import { KdsimError } from '../common/errors';
+import type { TriageRow } from './triage/triageModel';
+
+export interface TriageArgs { dumps?: string[]; json?: boolean; jobs?: number; symbols?: string[] }
+
+/** More jobs than this gains nothing on a dump-sized workload and only multiplies the page caches. */
+export const MAX_JOBS = 16;
+
+export function configure(y: Argv): Argv {
+  return y
+    .positional('dumps', { type: 'string', array: true, describe: 'crash dumps, directories (their *.dmp files) or quoted globs' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the triage models as JSON' })
+    .option('jobs', { type: 'number', default: 1, describe: `dumps analysed at once (1-${MAX_JOBS}; each job its own worker thread)` })
+    .option('symbols', { type: 'string', array: true, describe: 'directory of ISF symbol files (searched before the shipped ones)' });
+}
+
+const usage = (message: string): never => { throw new KdsimError('E_USAGE', `kdsim: ${message}`, 2); };
+
+export function parseJobs(value: unknown): number {
+  const n = Number(value ?? 1);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_JOBS) usage(`bad --jobs '${String(value)}': expected an integer 1..${MAX_JOBS}`);
+  return n;
+}
+
+export async function run(args: TriageArgs): Promise<number> {
+  const jobs = parseJobs(args.jobs);
+  const given = (args.dumps ?? []).filter((d) => d !== '');
+  if (!given.length) usage('triage needs at least one dump, directory or glob');
+  const { expandInputs } = require('./triage/inputs') as typeof import('./triage/inputs');
+  const { triageAll } = require('./triage/pool') as typeof import('./triage/pool');
+  const rows: TriageRow[] = await triageAll(expandInputs(given), { jobs, symbolPaths: args.symbols ?? [] });
+  const render = require('./triage/render') as typeof import('./triage/render');
+  const text = args.json ? JSON.stringify(render.triageJson(rows), null, 2) : render.renderTriage(rows).join('\n');
+  process.stdout.write(`${text}\n`);
+  return rows.some((r) => r.error) ? 1 : 0;
+}
