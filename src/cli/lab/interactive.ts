@@ -45,6 +45,8 @@ function lineReader(io: LabIo) {
   let closed = false;
   rl.on('line', (l) => { const w = waiting.shift(); if (w) w(l); else queue.push(l); });
   rl.on('close', () => { closed = true; for (const w of waiting.splice(0)) w(undefined); });
+  // Ctrl-C leaves the lab like `quit` (readline would otherwise only pause the input and wait forever).
+  rl.on('SIGINT', () => { io.output.write('^C\n'); rl.close(); });
   return {
     next(prompt: string): Promise<string | undefined> {
       rl.setPrompt(prompt);
