@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { writeFullDump32 } from '../format/dumpWriter';
 import { openCrashDump } from '../analyzer/memory/openCrashDump';
-import { TestMachine } from '../analyzer/dump/testMachine';
+import { TestMachine } from '../testing/testMachine';
 import type { Bench } from './types';
 
 const DIR = path.join(os.tmpdir(), `kdsim-bench-format-v1-${process.getuid?.() ?? 0}`);

@@ -14,14 +14,14 @@ const REPO = path.resolve(__dirname, '..', '..');
 const FIXTURE = path.join(REPO, 'fixtures', 'dumps', 'got-stack.dmp');
 const KDSIM = path.join(REPO, 'dist', 'cli', 'main.js');
 
-type Session = import('../analyzer/commands/session').DebugSession;
+type Session = import('../analyzer/session/debugSession').DebugSession;
 let session: Session | undefined;
 let frames = 0;
 
 const inProcess: Bench = {
   name: 'reconstruct 12 KB stack (!stackusage, in process)',
   async setup() {
-    const { openSession } = await import('../analyzer/commands/session');
+    const { openSession } = await import('../analyzer/session/debugSession');
     session = openSession(FIXTURE);
     const { stackUsageModel } = await import('../analyzer/commands/stackusage.cmd');
     await stackUsageModel(session, ''); // loads iced-x86 and warms the page cache once

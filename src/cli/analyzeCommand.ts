@@ -6,8 +6,10 @@
  */
 import type { Argv } from 'yargs';
 import { hex8, hexPad } from '../common/hex';
-import type { DebugSession } from '../analyzer/commands/session';
-import type { ExecutedCommand } from '../analyzer/commands/dispatch';
+import type { ExecutedCommand, Session } from '../analyzer';
+
+/** The analyzer's front door, loaded on first use (not at import) so that `kdsim --help` stays cheap. */
+const analyzer = (): typeof import('../analyzer') => require('../analyzer');
 
 export interface AnalyzeArgs { dump: string; c?: string[]; json?: boolean; symbols?: string[]; banner?: boolean }
 
@@ -36,16 +38,14 @@ export function modelJson(value: unknown): string {
 const write = (lines: string[]) => { if (lines.length) process.stdout.write(`${lines.join('\n')}\n`); };
 
 export async function run(args: AnalyzeArgs): Promise<number> {
-  const { openSession } = require('../analyzer/commands/session') as typeof import('../analyzer/commands/session');
-  const session = openSession(args.dump, { symbolPaths: args.symbols ?? [] });
+  const session = analyzer().openDump(args.dump, { symbolPaths: args.symbols ?? [] });
   try {
     if (args.banner !== false && !args.json) write(await bannerLines(session, args));
     const given = args.c ?? [];
     const json: unknown[] = [];
     const runLine = async (line: string): Promise<boolean> => {
       const prompt = session.prompt();
-      const { executeLine } = require('../analyzer/commands/dispatch') as typeof import('../analyzer/commands/dispatch');
-      const done = await executeLine(session, line);
+      const done = await analyzer().runLine(session, line);
       if (args.json) json.push(...done.map((d) => jsonEntry(d, prompt)));
       else write([`${prompt}${line}`, ...done.flatMap((d) => d.lines)]);
       return done.some((d) => d.quit);
@@ -70,23 +70,10 @@ function jsonEntry(d: ExecutedCommand, prompt: string) {
   return { prompt: prompt.trim(), command: d.text, name: d.name ?? null, model: d.model ?? null, ...(d.error ? { error: d.error, lines: d.lines } : {}) };
 }
 
-async function bannerLines(session: DebugSession, args: AnalyzeArgs): Promise<string[]> {
-  const { targetInfo } = require('../analyzer/commands/engine/targetInfo') as typeof import('../analyzer/commands/engine/targetInfo');
-  const { renderBanner } = require('../analyzer/render/target') as typeof import('../analyzer/render/target');
-  const h = session.dump.header;
+function bannerLines(session: Session, args: AnalyzeArgs): Promise<string[]> {
   const path = require('path') as typeof import('path');
-  return [
-    ...renderBanner(path.resolve(args.dump), targetInfo(session), { code: h.bugCheckCode, params: h.bugCheckParameters },
-      (args.symbols ?? []).join(';') || 'kdsim shipped ISF symbols', await probablyCausedBy(session)),
-    ...session.dump.warnings,
-  ];
-}
-
-/** WinDbg's closing lines of the banner: "Probably caused by" (when the analysis blames an image) and "Followup". */
-async function probablyCausedBy(session: DebugSession): Promise<string[]> {
-  const { probablyCausedByText } = require('../analyzer/commands/analyze.cmd') as typeof import('../analyzer/commands/analyze.cmd');
-  const cause = await probablyCausedByText(session);
-  return [...(cause ? [`Probably caused by : ${cause}`, ''] : []), 'Followup: MachineOwner', '---------', ''];
+  const symbolPath = (args.symbols ?? []).join(';') || 'kdsim shipped ISF symbols';
+  return analyzer().bannerLines(session, { dumpPath: path.resolve(args.dump), symbolPath });
 }
 
 async function readPipedLines(): Promise<string[]> {
@@ -95,7 +82,7 @@ async function readPipedLines(): Promise<string[]> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 }
 
-async function repl(session: DebugSession): Promise<void> {
+async function repl(session: Session): Promise<void> {
   const readline = require('readline') as typeof import('readline');
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, historySize: 500, terminal: true });
   rl.setPrompt(session.prompt());
@@ -117,8 +104,7 @@ async function repl(session: DebugSession): Promise<void> {
   });
 
   async function runCommandEcho(line: string): Promise<boolean> {
-    const { executeLine } = require('../analyzer/commands/dispatch') as typeof import('../analyzer/commands/dispatch');
-    const done = await executeLine(session, line);
+    const done = await analyzer().runLine(session, line);
     write(done.flatMap((d) => d.lines));
     return done.some((d) => d.quit);
   }

@@ -6,9 +6,9 @@
  */
 import type { CrashDump, DumpHeaderModel } from '../analyzer/dump/types';
 import type { TypeTableApi } from '../symbols/typeTable.api';
-import { blogSession, ntTypes, KPCR } from '../analyzer/commands/structures/fakeKernel';
-import { FakeTypeTable, FakeSymbols, t } from '../analyzer/commands/structures/fakeTarget';
-import { DebugSession } from '../analyzer/commands/session';
+import { blogSession, ntTypes, KPCR } from './fakeKernel';
+import { FakeTypeTable, FakeSymbols, t } from './fakeTarget';
+import { DebugSession } from '../analyzer/session/debugSession';
 import type { SymbolResolverApi } from '../analyzer/symbols/types';
 
 const extra = new FakeTypeTable('nt', {

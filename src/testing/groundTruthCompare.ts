@@ -3,7 +3,7 @@
  * and lines its --json model up against the simulator's ground truth (docs/simulator.md, "Ground truth").
  * Both use the same names and conventions, so the comparison is field for field. Test-only.
  */
-import { openSession } from '../analyzer/commands/session';
+import { openSession } from '../analyzer/session/debugSession';
 import { stackUsageJson, stackUsageModel } from '../analyzer/commands/stackusage.cmd';
 
 export interface TruthFrame { childEbp: string; retAddr: string; symbol: string; frameBytes: number; kind: 'trap' | 'ebp' | 'fpo' }

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { expectGolden } from '../../testing/golden';
 import { executeLine } from './dispatch';
-import { openSession, type DebugSession } from './session';
+import { openSession, type DebugSession } from '../session/debugSession';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DUMP = path.join(ROOT, 'fixtures/dumps/got-stack.dmp');

@@ -2,17 +2,20 @@
  * `!analyze [-v] [-nostackusage]`: the bugcheck analysis. `-v` prints WinDbg's detailed layout; without it,
  * the short form (the banner's tail). `-nostackusage` keeps WinDbg's own one-walk STACK_TEXT and blame (the
  * training lab's form: on the blog's dump, one nt!_KiTrap0E+0x5c frame, as the blog's WinDbg showed).
- * The `TSS:` register block is the `.tss` command's own output, and the session's context is put back
+ * The `TSS:` register block is what `.tss` prints (the same reader and renderer), and the session's context is put back
  * afterwards ("Resetting default scope").
  */
 import { buildAnalyzeModel, type AnalyzeModel } from '../analysis/analyzeModel';
 import { loadCallSiteDecoder } from '../disasm/callSite';
 import { decodeAt, instructionLine } from '../disasm';
 import { probablyCausedBy, renderAnalyzeShort, renderAnalyzeVerbose } from '../render/analyze';
-import { analysisTarget } from './analysisTarget';
-import { commands as contextCommands } from './context.cmd';
-import { CaretError } from './errors';
-import type { CommandResult, CommandSpec, SessionApi } from './types';
+import { analysisTarget } from '../model/analysisTarget';
+import { renderRegisterDisplay } from '../render/registers';
+import { tssContext } from '../session/contextSources';
+import { instructionLines } from '../session/instructionLines';
+import { CaretError } from '../session/errors';
+import type { CommandResult, CommandSpec } from './types';
+import type { SessionApi } from '../session/types';
 
 export interface AnalyzeOptions { verbose: boolean; form: 'reconstructed' | 'windbg' }
 
@@ -42,13 +45,14 @@ export async function probablyCausedByText(session: SessionApi, form: AnalyzeOpt
   return probablyCausedBy(await analyzeSession(session, form));
 }
 
-/** `.tss <sel>` as the user would see it, then the session's context as it was. */
-async function tssDisplay(session: SessionApi, selector: number): Promise<string[] | undefined> {
-  const tss = contextCommands.find((c) => c.name === '.tss');
-  if (!tss) return undefined;
+/** The `TSS:` block: what `.tss <sel>` prints (registers, then the instruction at eip), then the context as it was. */
+function tssDisplay(session: SessionApi, selector: number): string[] | undefined {
   const before = { regs: session.regs, source: session.contextSource };
   try {
-    return (await tss.run(session, `0x${selector.toString(16)}`, '.tss')).lines;
+    const { regs } = tssContext(session, selector);
+    // In the task's context, so that its CR3 maps the instruction line's bytes as `.tss` would.
+    session.setContext(regs, 'tss');
+    return renderRegisterDisplay({ lastSetContext: false, registers: regs, instruction: instructionLines(session, regs) });
   } catch {
     return undefined;
   } finally {
@@ -68,7 +72,7 @@ async function runAnalyze(session: SessionApi, args: string): Promise<CommandRes
   const opts = parseAnalyzeArgs(args);
   const model = await analyzeSession(session, opts.form);
   if (!opts.verbose) return { model, lines: renderAnalyzeShort(model) };
-  const tssLines = model.tss ? await tssDisplay(session, model.tss.selector) : undefined;
+  const tssLines = model.tss ? tssDisplay(session, model.tss.selector) : undefined;
   const followup = model.blame ? followupInstruction(session, model.blame.pc) : undefined;
   return { model, lines: renderAnalyzeVerbose(model, { tssLines, followupInstruction: followup }) };
 }

@@ -5,10 +5,11 @@
  */
 import { hex8 } from '../../common/hex';
 import { renderRegisterDisplay, type RegisterDisplayModel } from '../render/registers';
-import { cxrContext, trapContext, tssContext } from './engine/contextSources';
-import { instructionLines } from './engine/instructionLines';
-import type { CommandSpec, SessionApi } from './types';
-import { StructView } from './structures/structView';
+import { cxrContext, trapContext, tssContext } from '../session/contextSources';
+import { instructionLines } from '../session/instructionLines';
+import type { CommandSpec } from './types';
+import type { SessionApi } from '../session/types';
+import { StructView } from '../objects/structView';
 
 const RESET = 'Resetting default scope';
 

@@ -1,6 +1,7 @@
+import { commandRegistry } from './registry';
 import { commands as dg } from './dg.cmd';
 import { commands as idt } from './idt.cmd';
-import { blogSession } from './structures/fakeKernel';
+import { blogSession } from '../../testing/fakeKernel';
 
 const GDT = 0xf773d400;
 const IDT = 0xf773d800;
@@ -24,7 +25,7 @@ function blogTables() {
   return s;
 }
 
-const run = (c: typeof dg, args: string, s = blogTables()) => (c[0].run(s, args, c[0].name) as { lines: string[] }).lines;
+const run = (c: typeof dg, args: string, s = blogTables()) => (c[0].run(s, args, c[0].name, commandRegistry()) as { lines: string[] }).lines;
 
 describe('dg', () => {
   it('decodes the two task-state segments of the double fault', () => {

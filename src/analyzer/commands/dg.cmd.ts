@@ -1,8 +1,8 @@
 import { KdsimError } from '../../common/errors';
 import type { CommandSpec } from './types';
 import { readGdtEntry } from '../objects/descriptors';
-import { descriptorTable } from './structures/descriptorTables';
-import { requireNtTypes } from './structures/processorBlock';
+import { descriptorTable } from '../session/descriptorTables';
+import { requireNtTypes } from '../session/processorBlock';
 import { renderDg, DgRow } from '../render/dg';
 
 /** Rows a single `dg` may print (a range like `dg 0 ffff` is clipped to the GDT anyway). */

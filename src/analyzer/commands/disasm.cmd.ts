@@ -5,8 +5,9 @@
  */
 import type { Listing } from '../disasm/listing';
 import { listingJson, renderListing } from '../render/disasm';
-import { CaretError } from './errors';
-import type { CommandResult, CommandSpec, SessionApi } from './types';
+import { CaretError } from '../session/errors';
+import type { CommandResult, CommandSpec } from './types';
+import type { SessionApi } from '../session/types';
 
 const U_MEMO = 'u.next';
 const DEFAULT_INSTRUCTIONS = 8;

@@ -6,9 +6,10 @@
  */
 import { isKdsimError } from '../../common/errors';
 import { ExprError } from '../expr';
-import { CaretError, caretLine } from './errors';
+import { CaretError, caretLine } from '../session/errors';
 import { commandRegistry, type Registry } from './registry';
-import type { CommandSpec, SessionApi } from './types';
+import type { CommandSpec } from './types';
+import type { SessionApi } from '../session/types';
 
 export interface ExecutedCommand {
   /** The command as typed (one `;` part, trimmed). */
@@ -78,7 +79,7 @@ async function executeOne(session: SessionApi, text: string, caretColumn: number
   }
   const { spec, invokedAs, args } = found;
   try {
-    const result = await spec.run(session, args, invokedAs);
+    const result = await spec.run(session, args, invokedAs, registry);
     return { text, name: spec.name, model: result.model, lines: result.lines, quit: spec.name === 'q' || undefined };
   } catch (e) {
     if (e instanceof CaretError) return { text, name: spec.name, lines: [...e.linesBefore, caretLine(caretColumn, e.what, text)], error: e.code };

@@ -1,7 +1,8 @@
+import { commandRegistry } from './registry';
 import { commands } from './dt.cmd';
-import { blogSession, KPCR } from './structures/fakeKernel';
+import { blogSession, KPCR } from '../../testing/fakeKernel';
 
-const dt = (args: string, s = blogSession()) => commands[0].run(s, args, 'dt') as { lines: string[]; model: unknown };
+const dt = (args: string, s = blogSession()) => commands[0].run(s, args, 'dt', commandRegistry()) as { lines: string[]; model: unknown };
 
 describe('dt', () => {
   it('lists the kernel types a wildcard matches under the PDB name', () => {

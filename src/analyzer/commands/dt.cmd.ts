@@ -1,6 +1,6 @@
 import type { CommandSpec } from './types';
-import { parseDtArgs } from './structures/dtArgs';
-import { buildDtModel } from './structures/dtModel';
+import { parseDtArgs } from '../model/dtArgs';
+import { buildDtModel } from '../model/dtModel';
 import { renderDt } from '../render/dt';
 
 export const commands: CommandSpec[] = [

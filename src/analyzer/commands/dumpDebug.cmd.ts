@@ -1,5 +1,6 @@
 /** `.dumpdebug`: the dump header, its runs, and (when the KDBG block is sound) the KiProcessorBlock table. */
-import type { CommandSpec, SessionApi } from './types';
+import type { CommandSpec } from './types';
+import type { SessionApi } from '../session/types';
 import { renderDumpDebug, type DumpDebugModel } from '../render/dumpDebug';
 
 /** KDDEBUGGER_DATA64.KiProcessorBlock (dump-format.md §4.2): a 64-bit slot holding a 32-bit VA. */

@@ -2,8 +2,8 @@ import { KdsimError } from '../../common/errors';
 import { hex2, hex4, hex8 } from '../../common/hex';
 import type { CommandSpec } from './types';
 import { readIdtEntry, IdtEntry } from '../objects/descriptors';
-import { descriptorTable } from './structures/descriptorTables';
-import { requireNtTypes } from './structures/processorBlock';
+import { descriptorTable } from '../session/descriptorTables';
+import { requireNtTypes } from '../session/processorBlock';
 
 interface IdtRow { entry: IdtEntry; symbol?: string }
 

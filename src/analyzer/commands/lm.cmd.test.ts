@@ -1,7 +1,8 @@
+import { commandRegistry } from './registry';
 import { commands as lm } from './lm.cmd';
 import { commands as lmi } from './lmi.cmd';
-import { blogSession, STACKHOG } from './structures/fakeKernel';
-import { parseLmOptions } from './structures/lmModel';
+import { blogSession, STACKHOG } from '../../testing/fakeKernel';
+import { parseLmOptions } from '../model/lmModel';
 
 const le32 = (v: number) => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24];
 const le16 = (v: number) => [v & 0xff, v >>> 8];
@@ -49,7 +50,7 @@ function mapImage(s: ReturnType<typeof blogSession>, base: number) {
   vm.writeU32(root + 0x48, 0x2100, res.length).write(base + 0x2100, res);
 }
 
-const run = (c: typeof lm, args: string, s = blogSession()) => (c[0].run(s, args, c[0].name) as { lines: string[] }).lines;
+const run = (c: typeof lm, args: string, s = blogSession()) => (c[0].run(s, args, c[0].name, commandRegistry()) as { lines: string[] }).lines;
 
 describe('lm', () => {
   it('parses grouped and spaced option letters', () => {

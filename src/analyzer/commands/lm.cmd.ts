@@ -1,5 +1,5 @@
 import type { CommandSpec } from './types';
-import { buildLmModel, parseLmOptions } from './structures/lmModel';
+import { buildLmModel, parseLmOptions } from '../model/lmModel';
 import { renderLm } from '../render/lm';
 
 export const commands: CommandSpec[] = [

@@ -1,6 +1,6 @@
 import { KdsimError } from '../../common/errors';
 import type { CommandSpec } from './types';
-import { readPeHeaders } from './structures/peImage';
+import { readPeHeaders } from '../objects/peHeaders';
 import { renderLmi, LmiModel } from '../render/lmi';
 
 export const commands: CommandSpec[] = [

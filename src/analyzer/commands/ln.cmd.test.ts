@@ -1,8 +1,9 @@
+import { commandRegistry } from './registry';
 import { commands as ln } from './ln.cmd';
 import { commands as x } from './x.cmd';
-import { blogSession } from './structures/fakeKernel';
+import { blogSession } from '../../testing/fakeKernel';
 
-const run = (c: typeof ln, args: string) => (c[0].run(blogSession(), args, c[0].name) as { lines: string[] }).lines;
+const run = (c: typeof ln, args: string) => (c[0].run(blogSession(), args, c[0].name, commandRegistry()) as { lines: string[] }).lines;
 
 describe('ln', () => {
   it('names the symbol with its offset and the next symbol (blog faulting EIP)', () => {

@@ -1,6 +1,6 @@
 import { KdsimError } from '../../common/errors';
 import type { CommandSpec } from './types';
-import { moduleSymbols } from './structures/symbolList';
+import { moduleSymbols } from '../symbols/symbolList';
 import { renderLn, LnModel } from '../render/ln';
 
 export const commands: CommandSpec[] = [

@@ -2,7 +2,8 @@
  * Virtual memory display: db dw dd dq dc dyb dds dps (windbg-output.md §8). Each builds a MemoryModel (the
  * rows, unreadable units as null) and render/memory.ts prints it.
  */
-import type { CommandSpec, SessionApi } from './types';
+import type { CommandSpec } from './types';
+import type { SessionApi } from '../session/types';
 import { renderMemory, type DisplayKind, type MemoryModel } from '../render/memory';
 import { parseDisplayRange, rememberNext } from './memory/rangeArgs';
 import { readRows } from './memory/readRows';

@@ -1,8 +1,9 @@
+import { commandRegistry } from './registry';
 import { commands as pcr } from './pcr.cmd';
 import { commands as prcb } from './prcb.cmd';
-import { blogSession, KPCR } from './structures/fakeKernel';
+import { blogSession, KPCR } from '../../testing/fakeKernel';
 
-const run = (c: typeof pcr, args = '', s = blogSession()) => (c[0].run(s, args, c[0].name) as { lines: string[] }).lines;
+const run = (c: typeof pcr, args = '', s = blogSession()) => (c[0].run(s, args, c[0].name, commandRegistry()) as { lines: string[] }).lines;
 
 describe('!pcr', () => {
   it('prints the blog processor 3 KPCR in the kdexts layout (walkthrough step 4)', () => {

@@ -1,6 +1,6 @@
 import type { CommandSpec } from './types';
-import { buildPcrModel } from './structures/pcrModel';
-import { processorArg } from './structures/processorBlock';
+import { buildPcrModel } from '../model/pcrModel';
+import { processorArg } from '../session/processorBlock';
 import { renderPcr } from '../render/pcr';
 
 export const commands: CommandSpec[] = [

@@ -2,7 +2,8 @@
  * !db / !dw / !dd / !dq / !dc: physical memory display (address column `#<pa>`, WinDbg style). Only the pages
  * the dump holds are readable; the rest prints `??` per byte.
  */
-import type { CommandSpec, SessionApi } from './types';
+import type { CommandSpec } from './types';
+import type { SessionApi } from '../session/types';
 import { renderMemory, type DisplayKind, type MemoryModel } from '../render/memory';
 import { parseDisplayRange } from './memory/rangeArgs';
 import { readRows } from './memory/readRows';

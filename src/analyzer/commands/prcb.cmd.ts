@@ -1,6 +1,6 @@
 import type { CommandSpec } from './types';
-import { StructView } from './structures/structView';
-import { prcbAddress, processorArg, requireNtTypes } from './structures/processorBlock';
+import { StructView } from '../objects/structView';
+import { prcbAddress, processorArg, requireNtTypes } from '../session/processorBlock';
 import { renderPrcb, PrcbModel } from '../render/prcb';
 
 export const commands: CommandSpec[] = [

@@ -1,7 +1,8 @@
+import { commandRegistry } from './registry';
 import { commands } from './process.cmd';
-import { blogSession, PROCESS, THREAD } from './structures/fakeKernel';
+import { blogSession, PROCESS, THREAD } from '../../testing/fakeKernel';
 
-const run = (args: string, s = blogSession()) => (commands[0].run(s, args, '!process') as { lines: string[] }).lines;
+const run = (args: string, s = blogSession()) => (commands[0].run(s, args, '!process', commandRegistry()) as { lines: string[] }).lines;
 
 /** Puts System and StackHog.exe on PsActiveProcessHead and StackHog's one thread on its thread list. */
 function withProcessList() {

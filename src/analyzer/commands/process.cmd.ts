@@ -1,5 +1,5 @@
 import type { CommandSpec } from './types';
-import { buildProcessModel } from './structures/processModel';
+import { buildProcessModel } from '../model/processModel';
 import { renderProcess } from '../render/process';
 
 export const commands: CommandSpec[] = [

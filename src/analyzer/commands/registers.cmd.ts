@@ -6,9 +6,10 @@
 import type { X86Registers } from '../../common/x86Registers';
 import { isRegisterName, registerWidth, CONTEXT_REGISTERS } from '../expr';
 import { renderRegisterDisplay, type RegisterDisplayModel } from '../render/registers';
-import { CaretError } from './errors';
-import { instructionLines } from './engine/instructionLines';
-import type { CommandSpec, SessionApi } from './types';
+import { CaretError } from '../session/errors';
+import { instructionLines } from '../session/instructionLines';
+import type { CommandSpec } from './types';
+import type { SessionApi } from '../session/types';
 
 const SUB: Record<string, [string, number, number]> = {
   ax: ['eax', 0, 0xffff], bx: ['ebx', 0, 0xffff], cx: ['ecx', 0, 0xffff], dx: ['edx', 0, 0xffff],

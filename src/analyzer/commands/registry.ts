@@ -3,11 +3,9 @@
  * for exact names and for the longest registered name that prefixes a token. Modules load once, on first use.
  */
 import { COMMAND_MODULES } from './commandIndex';
-import type { CommandSpec } from './types';
+import type { CommandList, CommandSpec } from './types';
 
-export interface Registry {
-  /** All commands, in name order. */
-  all(): CommandSpec[];
+export interface Registry extends CommandList {
   /** Exact (case-insensitive) name or alias. */
   get(name: string): CommandSpec | undefined;
   /** The longest registered plain name that prefixes `token` (`kvL200` → kv, `rcr2` → r). */

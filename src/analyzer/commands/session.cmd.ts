@@ -1,9 +1,8 @@
 /** Session commands: `~Ns` (switch processor), `.help`, `q`, `vertarget`, `.bugcheck`. */
 import { hex8 } from '../../common/hex';
 import { renderTarget } from '../render/target';
-import { CaretError } from './errors';
-import { targetInfo } from './engine/targetInfo';
-import { commandRegistry } from './registry';
+import { CaretError } from '../session/errors';
+import { targetInfo } from '../session/targetInfo';
 import type { CommandSpec } from './types';
 
 export const commands: CommandSpec[] = [
@@ -22,8 +21,8 @@ export const commands: CommandSpec[] = [
   {
     name: '.help',
     summary: '.help — list the commands kdsim supports',
-    run() {
-      const specs = commandRegistry().all();
+    run(_session, _args, _invokedAs, registry) {
+      const specs = registry.all();
       const width = Math.max(...specs.map((s) => s.name.length));
       const lines = specs.map((s) => `${s.name.padEnd(width)}  ${s.summary}`);
       return { model: { commands: specs.map((s) => ({ name: s.name, summary: s.summary })) }, lines };

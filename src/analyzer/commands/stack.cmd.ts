@@ -1,24 +1,19 @@
 /**
  * The `k` family: `k`, `kb`, `kv`, `kp`/`kP`, `kn`, `kf`, `kc`/`kC`, `kd`, letters combined (`kvn`, `kbn`,
  * `kfn`), a frame count (`kvL200`, `kb 100`, hex) and the start form `k = <ebp> <esp> <eip>`
- * (`kf = b8ae60ec b8ae6058 808813d8`). The walk is stackwalk/walker.ts; this file wires the session's
- * trap frames, TSSs, thread stack and call-site decoder into it and prints WinDbg's layout.
+ * (`kf = b8ae60ec b8ae6058 808813d8`). The walk is stackwalk/walker.ts over the session's environment
+ * (model/stackEnvironment.ts); this file reads the arguments and prints WinDbg's layout.
  */
 import { hex8 } from '../../common/hex';
 import type { X86Registers } from '../../common/x86Registers';
-import { loadCallSiteDecoder } from '../disasm/callSite';
-import type { WalkEnvironment } from '../stackwalk/frame';
-import { DEFAULT_FRAME_COUNT, walkStack } from '../stackwalk/walker';
-import { renderRawStack, renderStack, type RawStackRow, type StackColumns } from '../render/stack';
-import { buildStackModel } from '../render/stackModel';
-import { tssContext, trapContext } from './engine/contextSources';
-import { gdtDescriptor, specialRegister } from './engine/processorState';
-import { CaretError } from './errors';
-import { StructView } from './structures/structView';
-import type { CommandResult, CommandSpec, SessionApi } from './types';
+import { DEFAULT_FRAME_COUNT } from '../stackwalk/walker';
+import { renderRawStack, renderStack, type RawStackRow } from '../render/stack';
+import type { StackColumns } from '../model/stackModel';
+import { walkStackModel } from '../model/stackEnvironment';
+import { CaretError } from '../session/errors';
+import type { CommandResult, CommandSpec } from './types';
+import type { SessionApi } from '../session/types';
 
-/** KTRAP_FRAME.SegCs & FRAME_EDITED == 0 marks a frame whose esp/cs the kernel moved to TempEsp/TempSegCs. */
-const FRAME_EDITED = 0xfff8;
 const KD_DEFAULT_WORDS = 0x40;
 
 export interface KArgs {
@@ -60,56 +55,13 @@ export function parseKArgs(invokedAs: string, args: string, evaluate: (e: string
 }
 const bad = (): never => { throw new CaretError('Syntax error'); };
 
-/** The walker's view of a session: trap frames and TSSs through the kernel's ISF types, the thread's stack. */
-export function walkEnvironmentFor(session: SessionApi, isCallSite?: (ra: number) => boolean): WalkEnvironment {
-  const types = session.ntTypes;
-  return {
-    vm: session.vm,
-    symbols: session.symbols,
-    isCallSite,
-    stack: threadStack(session),
-    readTrapFrame: types ? (address) => {
-      // WinDbg reads the KTRAP_FRAME in one piece; a frame straddling the guard page is unreadable as a whole.
-      try {
-        if (!session.vm.read(address, types.sizeof('_KTRAP_FRAME'))) return null;
-        const { regs } = trapContext(session, address);
-        return { regs, edited: (regs.cs & FRAME_EDITED) === 0 };
-      } catch { return null; }
-    } : undefined,
-    tasks: types ? {
-      backlink: (selector) => {
-        const d = gdtDescriptor(session, session.processor, selector);
-        return d ? new StructView(session.dump.kernelVm, types, '_KTSS', d.base).value('Backlink') : null;
-      },
-      registers: (selector) => {
-        try { return tssContext(session, selector).regs; } catch { return null; }
-      },
-    } : undefined,
-  };
-}
-
-function threadStack(session: SessionApi): { limit: number; base: number } | undefined {
-  const t = session.currentThread;
-  if (t === undefined || !session.ntTypes?.hasType('_KTHREAD')) return undefined;
-  try {
-    const v = new StructView(session.vm, session.ntTypes, '_KTHREAD', t);
-    const base = v.value('StackBase');
-    const limit = v.value('StackLimit');
-    return base && limit && limit < base ? { base, limit } : undefined;
-  } catch { return undefined; }
-}
-
 async function runK(session: SessionApi, args: string, invokedAs: string): Promise<CommandResult> {
   const k = parseKArgs(invokedAs, args, (e) => session.evaluate(e));
   const regs: X86Registers = k.start ? { ...session.regs, ...k.start } : session.regs;
   const lastSetContext = session.contextSource !== 'default';
   if (k.raw) return rawStack(session, regs, k.count ?? KD_DEFAULT_WORDS, lastSetContext);
 
-  const decoder = await loadCallSiteDecoder();
-  const env = walkEnvironmentFor(session, (ra) => decoder.callEndingAt(session.vm, ra) !== undefined);
-  const task = session.ntTypes ? attemptNumber(() => specialRegister(session, session.processor, 'tr')) : undefined;
-  const frames = walkStack(env, regs, { maxFrames: k.count ?? DEFAULT_FRAME_COUNT, task });
-  const model = buildStackModel(frames, session.symbols, k.columns, lastSetContext);
+  const model = await walkStackModel(session, regs, k.columns, k.count ?? DEFAULT_FRAME_COUNT);
   return { model, lines: renderStack(model) };
 }
 
@@ -122,8 +74,6 @@ function rawStack(session: SessionApi, regs: X86Registers, words: number, lastSe
   }
   return { model: { rows }, lines: renderRawStack(rows, lastSetContext) };
 }
-
-const attemptNumber = (f: () => number | undefined): number | undefined => { try { return f(); } catch { return undefined; } };
 
 const SUMMARIES: Record<string, string> = {
   k: 'k [= ebp esp eip] [L count] — stack backtrace (ChildEBP RetAddr)',

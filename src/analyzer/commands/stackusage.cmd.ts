@@ -16,10 +16,11 @@ import { reconstructChain } from '../stackwalk/reconstructor';
 import { ReturnAddressValidator } from '../stackwalk/returnAddressValidator';
 import { accountStackUse } from '../stackwalk/stackUse';
 import { renderStackUsage, type StackUsageModel } from '../render/stackUsage';
-import { analysisTarget } from './analysisTarget';
-import { StructView } from './structures/structView';
-import { buildThreadModel } from './structures/threadModel';
-import type { CommandResult, CommandSpec, SessionApi } from './types';
+import { analysisTarget } from '../model/analysisTarget';
+import { StructView } from '../objects/structView';
+import { buildThreadModel } from '../model/threadModel';
+import type { CommandResult, CommandSpec } from './types';
+import type { SessionApi } from '../session/types';
 
 function otherThread(session: SessionApi, thread: number): { facts: ThreadFacts; regs: X86Registers } {
   const types = session.ntTypes;

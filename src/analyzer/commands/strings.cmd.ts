@@ -2,7 +2,8 @@
  * da / du: ASCII and UTF-16 strings, 48 characters per line, up to the NUL or the L count (default 0x100
  * characters). Unreadable memory at the start prints `????????`; a gap later ends the string.
  */
-import type { CommandSpec, SessionApi } from './types';
+import type { CommandSpec } from './types';
+import type { SessionApi } from '../session/types';
 import { renderStrings, type StringModel } from '../render/memory';
 import { parseDisplayRange, rememberNext } from './memory/rangeArgs';
 

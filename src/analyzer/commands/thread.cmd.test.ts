@@ -1,8 +1,9 @@
+import { commandRegistry } from './registry';
 import { commands } from './thread.cmd';
-import { blogSession, THREAD } from './structures/fakeKernel';
-import { tickTime } from './structures/threadModel';
+import { blogSession, THREAD } from '../../testing/fakeKernel';
+import { tickTime } from '../model/threadModel';
 
-const run = async (args = '', s = blogSession()) => (await commands[0].run(s, args, '!thread')).lines;
+const run = async (args = '', s = blogSession()) => (await commands[0].run(s, args, '!thread', commandRegistry())).lines;
 
 describe('!thread', () => {
   it('prints the blog thread in the Server 2003 layout (walkthrough step 16)', async () => {

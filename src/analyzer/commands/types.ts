@@ -1,46 +1,4 @@
-import type { X86Registers, ContextSource } from '../../common/x86Registers';
-import type { CrashDump } from '../dump/types';
-import type { VirtualMemory } from '../memory/types';
-import type { SymbolResolverApi } from '../symbols/types';
-import type { TypeTableApi } from '../../symbols/typeTable.api';
-
-/**
- * What every command sees. Implemented by the debugger session (src/analyzer/commands/session.ts).
- * Commands read state through this and change it only through the setters, so REPL and batch behave alike.
- */
-export interface SessionApi {
-  readonly dump: CrashDump;
-  /** Address space of the current context (its CR3 when .tss/.process set one, else the kernel DTB). */
-  readonly vm: VirtualMemory;
-  readonly symbols: SymbolResolverApi;
-  /** The kernel's types ('nt'), or null when no symbols matched the kernel. */
-  readonly ntTypes: TypeTableApi | null;
-  readonly processorCount: number;
-  /** Current processor (the prompt's number). */
-  readonly processor: number;
-  /** Current register context and where it came from. */
-  readonly regs: X86Registers;
-  readonly contextSource: ContextSource;
-  /** Default radix for expressions (16 unless `n` changed it). */
-  readonly radix: number;
-  /** Current thread / process (ETHREAD / EPROCESS VAs) for `!thread`, `!process`, `$thread`. */
-  readonly currentThread: number | undefined;
-  readonly currentProcess: number | undefined;
-
-  /** MASM expression → unsigned 32-bit value (64-bit literals are truncated as WinDbg does on x86). */
-  evaluate(expr: string): number;
-  /**
-   * Evaluates the expression at the start of `text` and returns what follows it (WinDbg reads `dps a1 a2`,
-   * `u . L1`, `dd fs:0 L0x54` this way); `segment` is set for `sel:offset` forms. Optional: test doubles may lack it.
-   */
-  evaluatePrefix?(text: string): { value: number; rest: string; segment?: { selector: number; offset: number } };
-  setContext(regs: X86Registers, source: ContextSource): void;
-  resetContext(): void;
-  setProcessor(n: number): void;
-  setRadix(r: number): void;
-  /** Remembered state for commands that continue (bare `dd`, `u`): per command family. */
-  memo: Map<string, unknown>;
-}
+import type { SessionApi } from '../session/types';
 
 /** A command's answer: the model (for --json) and the text lines WinDbg would print. */
 export interface CommandResult<M = unknown> {
@@ -54,5 +12,11 @@ export interface CommandSpec {
   aliases?: string[];
   /** One line for `.help`. */
   summary: string;
-  run(session: SessionApi, args: string, invokedAs: string): CommandResult | Promise<CommandResult>;
+  /** `commands` is the registry the line was dispatched through (`.help` lists it). */
+  run(session: SessionApi, args: string, invokedAs: string, commands: CommandList): CommandResult | Promise<CommandResult>;
+}
+
+/** The commands a session can run, in name order. */
+export interface CommandList {
+  all(): CommandSpec[];
 }

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { openSession } from './session';
+import { openSession } from '../session/debugSession';
 import { executeLine } from './dispatch';
 import { expectGolden } from '../../testing/golden';
 

@@ -1,7 +1,7 @@
 import { KdsimError } from '../../common/errors';
 import type { CommandSpec } from './types';
-import { moduleSymbols } from './structures/symbolList';
-import { wildcard } from './structures/dtArgs';
+import { moduleSymbols } from '../symbols/symbolList';
+import { wildcard } from '../model/dtArgs';
 import { renderX } from '../render/x';
 
 export const commands: CommandSpec[] = [

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { KdsimError } from '../../common/errors';
-import { MALFORMED, RUNTIME_CASES } from './malformedCorpus';
+import { MALFORMED, RUNTIME_CASES } from '../../testing/malformedCorpus';
 import { openCrashDump } from '../memory/openCrashDump';
 
 const CORPUS = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'malformed');

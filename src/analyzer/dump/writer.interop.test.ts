@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { writeFullDump32 } from '../../format/dumpWriter';
 import { openCrashDump } from '../memory/openCrashDump';
-import { PTE_NX, TestMachine } from './testMachine';
+import { PTE_NX, TestMachine } from '../../testing/testMachine';
 
 const VOL_READ = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'tools', 'vol_read.py');
 const volPath = process.env.VOLATILITY3_PATH;

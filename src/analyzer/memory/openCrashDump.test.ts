@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { writeFullDump32 } from '../../format/dumpWriter';
 import { openCrashDump } from './openCrashDump';
-import { TestMachine } from '../dump/testMachine';
+import { TestMachine } from '../../testing/testMachine';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdsim-open-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

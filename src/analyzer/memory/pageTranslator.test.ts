@@ -1,4 +1,4 @@
-import { TestMachine, PTE_NX } from '../dump/testMachine';
+import { TestMachine, PTE_NX } from '../../testing/testMachine';
 import { PageTranslator, PaeTranslator } from './pageTranslator';
 import { X86_PAGING } from './pagingModes';
 import { DumpVirtualMemory } from './virtualMemory';

@@ -1,6 +1,6 @@
 import { hex4, hex8 } from '../../common/hex';
 import type { GdtEntry } from '../objects/descriptors';
-import { segmentTypeText } from '../commands/structures/descriptor';
+import { segmentTypeText } from '../objects/segmentType';
 
 export interface DgRow { selector: number; descriptor: GdtEntry | null }
 

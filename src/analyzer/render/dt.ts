@@ -1,4 +1,4 @@
-import type { DtModel, DtRow } from '../commands/structures/dtModel';
+import type { DtModel, DtRow } from '../model/dtModel';
 
 /** `   +0x040 TSS              : Ptr32 _KTSS` — 3 spaces per level, offset ≥ 3 hex digits, name in 16. */
 function rowLine(r: DtRow): string {

@@ -1,6 +1,6 @@
 import { hex8 } from '../../common/hex';
-import type { LmEntry } from '../commands/structures/lmModel';
-import type { VersionInfo } from '../commands/structures/peVersion';
+import type { LmEntry } from '../model/lmModel';
+import type { VersionInfo } from '../objects/peVersion';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

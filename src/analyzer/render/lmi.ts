@@ -1,6 +1,6 @@
 import { hex8 } from '../../common/hex';
 import type { ModuleInfo } from '../symbols/types';
-import type { PeHeaders } from '../commands/structures/peImage';
+import type { PeHeaders } from '../objects/peHeaders';
 import { stampDate } from './lm';
 
 export interface LmiModel { asTyped: string; module: ModuleInfo; headers: PeHeaders | null }

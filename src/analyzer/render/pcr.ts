@@ -1,5 +1,5 @@
 import { hex8 } from '../../common/hex';
-import type { PcrModel, PcrValue } from '../commands/structures/pcrModel';
+import type { PcrModel, PcrValue } from '../model/pcrModel';
 
 const val = (v: PcrValue): string => (v === null ? '????????' : hex8(v));
 /** One `!pcr` line: a tab, the label right-aligned in 19 columns, `: `, 8 hex digits. */

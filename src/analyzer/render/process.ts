@@ -1,5 +1,5 @@
 import { hex4, hex8 } from '../../common/hex';
-import type { ProcessEntry, ProcessModel } from '../commands/structures/processModel';
+import type { ProcessEntry, ProcessModel } from '../model/processModel';
 import { renderThread } from './thread';
 
 type V = number | null;

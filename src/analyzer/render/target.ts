@@ -1,6 +1,6 @@
 /** The target description shared by the opening banner and `vertarget` (windbg-output.md §1). */
 import { hex8 } from '../../common/hex';
-import type { TargetInfo } from '../commands/engine/targetInfo';
+import type { TargetInfo } from '../session/targetInfo';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,5 +1,5 @@
 import { hex4, hex8 } from '../../common/hex';
-import type { ThreadModel } from '../commands/structures/threadModel';
+import type { ThreadModel } from '../model/threadModel';
 
 type V = number | null;
 const h8 = (v: V) => (v === null ? '????????' : hex8(v));

@@ -1,5 +1,5 @@
 import { hex8 } from '../../common/hex';
-import type { NamedAddress } from '../commands/structures/symbolList';
+import type { NamedAddress } from '../symbols/symbolList';
 
 /** `x` lines: address, name, and WinDbg's note for symbols without type information. */
 export function renderX(symbols: NamedAddress[]): string[] {

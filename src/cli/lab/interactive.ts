@@ -5,7 +5,7 @@
  * next steps rely on); the learner gets a hint instead. `hint`, `skip` and `quit` do what they say.
  */
 import * as readline from 'readline';
-import { commandRegistry } from '../../analyzer/commands/registry';
+import { commandRegistry } from '../../analyzer';
 import { LAB_STEPS, type LabSession, type StepOutcome } from './labSession';
 import type { LabStep } from './labStep';
 import { matchCommand } from './matcher';

@@ -3,8 +3,7 @@
  * `.tss 0x28` of step 2 is in effect later, as on the blog). Jumping to step N replays the steps before it
  * without showing them, which puts the session in the state the blog had at that point.
  */
-import { executeLine } from '../../analyzer/commands/dispatch';
-import { openSession, type DebugSession } from '../../analyzer/commands/session';
+import { openDump, runLine, type Session } from '../../analyzer';
 import { checkLines, findLine } from './expect';
 import type { LabStep, Notice } from './labStep';
 import { PART_ONE_START } from './partOneSteps';
@@ -25,17 +24,17 @@ export interface StepOutcome {
 export class LabSession {
   private nextIndex = 0;
 
-  constructor(readonly session: DebugSession) {}
+  constructor(readonly session: Session) {}
 
   static open(dumpPath: string, symbolPaths: string[] = []): LabSession {
-    return new LabSession(openSession(dumpPath, { symbolPaths }));
+    return new LabSession(openDump(dumpPath, { symbolPaths }));
   }
 
   prompt(): string { return this.session.prompt(); }
 
   /** Runs one step's command (its lab form) and checks the output. */
   async run(step: LabStep): Promise<StepOutcome> {
-    const done = await executeLine(this.session, step.run ?? step.command);
+    const done = await runLine(this.session, step.run ?? step.command);
     const lines = done.flatMap((d) => d.lines);
     const internal = done.find((d) => d.internal);
     this.nextIndex = LAB_STEPS.indexOf(step) + 1;

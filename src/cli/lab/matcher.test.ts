@@ -1,4 +1,4 @@
-import { commandRegistry } from '../../analyzer/commands/registry';
+import { commandRegistry } from '../../analyzer';
 import { canonicalArgs, canonicalLine, matchCommand } from './matcher';
 
 const registry = commandRegistry();

@@ -5,8 +5,7 @@
  * operators ignored, hex numbers without `0x` or leading zeros (`0x0c` = `c`, `0030:00000040` = `30:40`),
  * `0n` decimals as hex, and `ntkrpamp!` as its alias `nt!`.
  */
-import { resolveCommand, splitCommands } from '../../analyzer/commands/dispatch';
-import type { Registry } from '../../analyzer/commands/registry';
+import { resolveCommand, splitCommands, type Registry } from '../../analyzer';
 
 export interface CanonicalCommand { name: string; args: string }
 

@@ -5,7 +5,7 @@
  * one-line error, so one bad file never stops the others.
  */
 import { isKdsimError } from '../../common/errors';
-import type { AnalyzeModel } from '../../analyzer/analysis/analyzeModel';
+import type { AnalyzeModel } from '../../analyzer';
 
 /**
  * 'unknown': a double fault whose interrupted task or thread stack could not be read, so the overflow test
@@ -80,16 +80,15 @@ export interface TriageOptions { symbolPaths?: string[] }
  */
 export async function triageDump(path: string, label: string, opts: TriageOptions = {}): Promise<TriageRow> {
   // Required here, not at import: the worker and `--help` pay for the analyzer only when a dump is opened.
-  const { openSession } = require('../../analyzer/commands/session') as typeof import('../../analyzer/commands/session');
-  const { analyzeSession } = require('../../analyzer/commands/analyze.cmd') as typeof import('../../analyzer/commands/analyze.cmd');
+  const { openDump, analysis } = require('../../analyzer') as typeof import('../../analyzer');
   let session;
   try {
-    session = openSession(path, { symbolPaths: opts.symbolPaths ?? [] });
+    session = openDump(path, { symbolPaths: opts.symbolPaths ?? [] });
   } catch (e) {
     return rowFromError(label, e);
   }
   try {
-    return rowFromAnalysis(label, await analyzeSession(session, 'reconstructed'));
+    return rowFromAnalysis(label, await analysis(session, 'reconstructed'));
   } catch (e) {
     return rowFromError(label, e);
   } finally {

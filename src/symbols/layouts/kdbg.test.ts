@@ -1,4 +1,4 @@
-import { readReferenceDoc } from './docTables';
+import { readReferenceDoc } from '../../testing/docTables';
 import { TypeTable } from '../typeTable';
 import { kdbgTypes } from './kdbg';
 

@@ -1,4 +1,4 @@
-import { parseSizeofTables, readReferenceDoc } from './docTables';
+import { parseSizeofTables, readReferenceDoc } from '../../testing/docTables';
 import { TypeTable } from '../typeTable';
 import { ntkrpampTypes } from './ntkrpamp';
 

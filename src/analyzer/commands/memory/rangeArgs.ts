@@ -3,8 +3,8 @@
  * current radix), `addr L?<n>` (no size limit), `addr L-<n>` (n units ending at addr), `addr1 addr2` (both
  * ends included). No address = go on after the previous display.
  */
-import type { SessionApi } from '../types';
-import { CaretError } from '../errors';
+import type { SessionApi } from '../../session/types';
+import { CaretError } from '../../session/errors';
 
 /** The 256 MB sanity limit WinDbg applies unless `L?` is used. */
 const RANGE_LIMIT = 0x10000000;

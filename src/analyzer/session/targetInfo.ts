@@ -3,7 +3,7 @@
  * checked, product and suite, NtBuildLab, kernel base, PsLoadedModuleList, crash time and uptime. From the dump
  * header and the KDDEBUGGER_DATA64 block it points at (dump-format.md §4: 32-bit pointers in 64-bit slots).
  */
-import type { SessionApi } from '../types';
+import type { SessionApi } from './types';
 
 const KDBG = { KernBase: 0x18, NtBuildLab: 0x208, CmNtCSDVersion: 0x268 };
 

@@ -3,8 +3,8 @@
  * physical pages in a Map, a Windows-like PDPT + four PDs (PD3[0..3] self-map, as volatility3's DTB scan
  * expects), and page tables allocated on demand. Written apart from the translator it tests.
  */
-import type { FullDump32Spec } from '../../format/dumpWriter';
-import type { DumpHeader32Input } from '../../format/dumpHeader32Input';
+import type { FullDump32Spec } from '../format/dumpWriter';
+import type { DumpHeader32Input } from '../format/dumpHeader32Input';
 
 const PAGE = 0x1000;
 export const PTE_VALID = 0x63n; // present, writable, accessed, dirty

@@ -1,7 +1,7 @@
-import { TypedView } from '../../objects/typedView';
-import { asciiz, readUnicodeString as readUs } from '../../objects/strings';
-import type { VirtualMemory } from '../../memory/types';
-import type { TypeTableApi } from '../../../symbols/typeTable.api';
+import { TypedView } from './typedView';
+import { asciiz, readUnicodeString as readUs } from './strings';
+import type { VirtualMemory } from '../memory/types';
+import type { TypeTableApi } from '../../symbols/typeTable.api';
 
 /**
  * The objects layer's TypedView with the few conveniences the display commands need: unsigned values for

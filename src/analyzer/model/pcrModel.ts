@@ -1,8 +1,8 @@
-import { KdsimError } from '../../../common/errors';
-import type { SessionApi } from '../types';
-import { StructView } from './structView';
-import { kpcrAddress, prcbAddress, requireNtTypes } from './processorBlock';
-import { walkList } from './listWalk';
+import { KdsimError } from '../../common/errors';
+import type { SessionApi } from '../session/types';
+import { StructView } from '../objects/structView';
+import { kpcrAddress, prcbAddress, requireNtTypes } from '../session/processorBlock';
+import { walkList } from '../objects/listEntries';
 
 /** A field of `!pcr`: null when unreadable (printed `????????`). */
 export type PcrValue = number | null;

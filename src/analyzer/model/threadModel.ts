@@ -1,9 +1,9 @@
-import { KdsimError } from '../../../common/errors';
-import { hex8 } from '../../../common/hex';
-import type { SessionApi } from '../types';
-import { StructView } from './structView';
-import { prcbAddress, requireNtTypes } from './processorBlock';
-import { walkList } from './listWalk';
+import { KdsimError } from '../../common/errors';
+import { hex8 } from '../../common/hex';
+import type { SessionApi } from '../session/types';
+import { StructView } from '../objects/structView';
+import { prcbAddress, requireNtTypes } from '../session/processorBlock';
+import { walkList } from '../objects/listEntries';
 
 type V = number | null;
 

@@ -1,6 +1,6 @@
-import type { VirtualMemory } from '../../memory/types';
-import type { TypeTableApi } from '../../../symbols/typeTable.api';
-import { walkList as walkObjects } from '../../objects/listWalker';
+import type { VirtualMemory } from '../memory/types';
+import type { TypeTableApi } from '../../symbols/typeTable.api';
+import { walkList as walkObjects } from './listWalker';
 
 /**
  * Flink walk of a `LIST_ENTRY` ring from its head (the objects layer's cycle-safe walker): the entry addresses,

@@ -1,4 +1,4 @@
-import { KdsimError } from '../../../common/errors';
+import { KdsimError } from '../../common/errors';
 
 /** `dt [-r[n]] [-b] [module!]Type [Field...] [Address] [Field...]`, split before the type is known. */
 export interface DtArgs {

@@ -1,6 +1,6 @@
-import type { VirtualMemory } from '../../memory/types';
-import { peTypeTable, readPeImage, PeImageInfo } from '../../objects/peImage';
-import { TypedView } from '../../objects/typedView';
+import type { VirtualMemory } from '../memory/types';
+import { peTypeTable, readPeImage, PeImageInfo } from './peImage';
+import { TypedView } from './typedView';
 
 /**
  * What `lmv` and `!lmi` show from a loaded image's headers: the objects layer's PE summary, plus the data

@@ -1,8 +1,8 @@
-import type { IsfTypeDescriptor } from '../../../symbols/isf';
-import type { TypeTableApi } from '../../../symbols/typeTable.api';
-import type { VirtualMemory } from '../../memory/types';
-import { hex8 } from '../../../common/hex';
-import { readUnicodeString } from './structView';
+import type { IsfTypeDescriptor } from '../../symbols/isf';
+import type { TypeTableApi } from '../../symbols/typeTable.api';
+import type { VirtualMemory } from '../memory/types';
+import { hex8 } from '../../common/hex';
+import { readUnicodeString } from '../objects/structView';
 
 /** WinDbg's unsigned integer text in `dt`: 0–9 bare, otherwise 0x + minimal hex. */
 export const dtUnsigned = (v: number | bigint): string => {

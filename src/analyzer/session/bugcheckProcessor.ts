@@ -8,8 +8,8 @@
  *     thread's kernel stack [StackLimit, InitialStack].
  *  3. Processor 0.
  */
-import type { SessionApi } from '../types';
-import { StructView } from '../structures/structView';
+import type { SessionApi } from './types';
+import { StructView } from '../objects/structView';
 import { kpcrView, prcbView, savedContext } from './processorState';
 
 const KERNEL_STACK_SIZE = 0x3000;

@@ -5,7 +5,49 @@
 import { hex8 } from '../../common/hex';
 import type { SymbolResolverApi } from '../symbols/types';
 import type { Frame } from '../stackwalk/frame';
-import type { StackColumns, StackFrameRow, StackModel } from './stack';
+import type { FrameTrust } from '../stackwalk/trust';
+
+export interface StackColumns {
+  /** `b`/`v`: three "Args to Child". */
+  args: boolean;
+  /** `v`: the FPO/trap/TSS annotation. */
+  fpo: boolean;
+  /** `n`: frame numbers. */
+  numbers: boolean;
+  /** `f`: the Memory column (bytes between frames). */
+  memory: boolean;
+  /** `c`/`C`: module!function only. */
+  clean: boolean;
+}
+
+/** One frame in display form: hex fields are 8 lowercase digits (the --json convention). */
+export interface StackFrameRow {
+  frame: number;
+  childEbp: string;
+  /** `00000000` when the return address could not be read (as WinDbg prints it). */
+  retAddr: string;
+  args: [string, string, string];
+  /** `nt!_KiTrap0E+0x5c`, `StackHog+0x10e2`, or `0xfa1075` outside every module. */
+  symbol: string;
+  /** kc's `nt!_KiTrap0E`. */
+  callSite: string;
+  /** kv's `(FPO: …)` text without parentheses, when WinDbg prints one. */
+  fpo?: string;
+  /** kf: bytes from the previous frame's ChildEBP (absent on the first frame). */
+  memory?: number;
+  trust: FrameTrust;
+  /** Print WinDbg's "Stack unwind information not available" line before this frame. */
+  unwindWarning?: boolean;
+}
+
+export interface StackModel {
+  columns: StackColumns;
+  /** `.tss`/`.trap`/`.cxr`/`.thread` context in force: print the "last set context" banner. */
+  lastSetContext: boolean;
+  /** Frame 0's eip is in no module. */
+  ipNotInModule: boolean;
+  frames: StackFrameRow[];
+}
 
 export function buildStackModel(
   frames: Frame[], symbols: SymbolResolverApi, columns: StackColumns, lastSetContext: boolean,

@@ -7,12 +7,12 @@ import type { X86Registers } from '../../common/x86Registers';
 import type { AnalysisTarget, ThreadFacts } from '../analysis/target';
 import type { CallSiteDecoder } from '../disasm/callSite';
 import { walkStack } from '../stackwalk/walker';
-import { tssContext } from './engine/contextSources';
-import { currentThreadOf, kpcrView, specialRegister } from './engine/processorState';
-import { walkEnvironmentFor } from './stack.cmd';
-import { StructView } from './structures/structView';
-import { buildThreadModel } from './structures/threadModel';
-import type { SessionApi } from './types';
+import { tssContext } from '../session/contextSources';
+import { currentThreadOf, kpcrView, specialRegister } from '../session/processorState';
+import { walkEnvironmentFor } from './stackEnvironment';
+import { StructView } from '../objects/structView';
+import { buildThreadModel } from './threadModel';
+import type { SessionApi } from '../session/types';
 
 /** STACK_TEXT in WinDbg's form walks at most this many frames. */
 const ANALYZE_FRAME_COUNT = 0x100;

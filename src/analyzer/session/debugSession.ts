@@ -11,9 +11,9 @@ import type { SymbolResolverApi } from '../symbols/types';
 import type { TypeTableApi } from '../../symbols/typeTable.api';
 import { evaluate, evaluatePrefix, type ExprEnv, type ExprValue } from '../expr';
 import type { SessionApi } from './types';
-import { findBugcheckProcessor } from './engine/bugcheckProcessor';
-import { currentThreadOf, savedContext, segmentBase, specialRegister } from './engine/processorState';
-import { pseudoRegister } from './engine/pseudoRegisters';
+import { findBugcheckProcessor } from './bugcheckProcessor';
+import { currentThreadOf, savedContext, segmentBase, specialRegister } from './processorState';
+import { pseudoRegister } from './pseudoRegisters';
 import { openCrashDump } from '../memory/openCrashDump';
 import { createSymbolResolver } from '../symbols';
 

@@ -1,4 +1,4 @@
-import type { SymbolResolverApi } from '../../symbols/types';
+import type { SymbolResolverApi } from './types';
 
 export interface NamedAddress { name: string; address: number; isFunction: boolean }
 

@@ -3,14 +3,14 @@
  * and a CONTEXT record (`.cxr addr`). TSS and trap frame offsets come from the kernel's ISF types; the CONTEXT
  * record from the format/ layout table. Unreadable fields make the whole context fail with WinDbg's message.
  */
-import { KdsimError } from '../../../common/errors';
-import { hex4, hex8 } from '../../../common/hex';
-import type { X86Registers } from '../../../common/x86Registers';
-import { CONTEXT_X86 } from '../../../format/x86Context';
-import { offsetOf } from '../../../format/layout';
-import type { SessionApi } from '../types';
-import { StructView } from '../structures/structView';
-import { requireNtTypes } from '../structures/processorBlock';
+import { KdsimError } from '../../common/errors';
+import { hex4, hex8 } from '../../common/hex';
+import type { X86Registers } from '../../common/x86Registers';
+import { CONTEXT_X86 } from '../../format/x86Context';
+import { offsetOf } from '../../format/layout';
+import type { SessionApi } from './types';
+import { StructView } from '../objects/structView';
+import { requireNtTypes } from './processorBlock';
 import { gdtDescriptor } from './processorState';
 
 /** The kernel types with `name`, or WinDbg's missing-type error (the contract's own error for unknown types). */

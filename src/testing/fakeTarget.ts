@@ -2,12 +2,12 @@
  * Test doubles for the structure commands: a tiny ISF-backed type table, a sparse virtual memory and a
  * SessionApi. They exist so the commands can be tested before (and independently of) the real layers.
  */
-import type { IsfTypeDescriptor } from '../../../symbols/isf';
-import type { FieldInfo, TypeTableApi } from '../../../symbols/typeTable.api';
-import type { SparseBytes, VirtualMemory } from '../../memory/types';
-import type { SessionApi } from '../types';
-import type { ModuleInfo, SymbolResolverApi } from '../../symbols/types';
-import type { X86Registers } from '../../../common/x86Registers';
+import type { IsfTypeDescriptor } from '../symbols/isf';
+import type { FieldInfo, TypeTableApi } from '../symbols/typeTable.api';
+import type { SparseBytes, VirtualMemory } from '../analyzer/memory/types';
+import type { SessionApi } from '../analyzer/session/types';
+import type { ModuleInfo, SymbolResolverApi } from '../analyzer/symbols/types';
+import type { X86Registers } from '../common/x86Registers';
 
 export type FakeField = [name: string, offset: number, type: IsfTypeDescriptor];
 export interface FakeType { size: number; fields: FakeField[]; kind?: 'struct' | 'union' }

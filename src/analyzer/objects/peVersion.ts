@@ -1,5 +1,5 @@
-import type { VirtualMemory } from '../../memory/types';
-import { u16le as u16, u32le as u32 } from './peImage';
+import type { VirtualMemory } from '../memory/types';
+import { u16le as u16, u32le as u32 } from './peHeaders';
 
 /** The VS_VERSIONINFO resource of an image: VS_FIXEDFILEINFO, the translations and the StringFileInfo strings. */
 export interface VersionInfo {

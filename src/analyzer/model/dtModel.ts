@@ -1,9 +1,9 @@
-import { KdsimError } from '../../../common/errors';
-import { hex8 } from '../../../common/hex';
-import type { IsfTypeDescriptor } from '../../../symbols/isf';
-import type { FieldInfo, TypeTableApi } from '../../../symbols/typeTable.api';
-import type { VirtualMemory } from '../../memory/types';
-import type { SessionApi } from '../types';
+import { KdsimError } from '../../common/errors';
+import { hex8 } from '../../common/hex';
+import type { IsfTypeDescriptor } from '../../symbols/isf';
+import type { FieldInfo, TypeTableApi } from '../../symbols/typeTable.api';
+import type { VirtualMemory } from '../memory/types';
+import type { SessionApi } from '../session/types';
 import { DtArgs, hasWildcard, wildcard } from './dtArgs';
 import { dtValueText } from './dtValue';
 

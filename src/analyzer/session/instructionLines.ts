@@ -3,8 +3,8 @@
  * the first register display, so a session that never shows one never loads iced-x86. A missing or failing
  * disassembler leaves the register lines alone (no invented text).
  */
-import type { X86Registers } from '../../../common/x86Registers';
-import type { SessionApi } from '../types';
+import type { X86Registers } from '../../common/x86Registers';
+import type { SessionApi } from './types';
 import { segmentBase } from './processorState';
 
 type Disasm = {
@@ -18,7 +18,7 @@ function loadDisasm(): Disasm | null {
   if (disasm === undefined) {
     try {
       // eslint-disable-next-line @typescript-eslint/no-var-requires
-      disasm = require('../../disasm') as Disasm;
+      disasm = require('../disasm') as Disasm;
     } catch {
       disasm = null;
     }

@@ -1,6 +1,6 @@
-import { KdsimError } from '../../../common/errors';
-import { readKdbg } from '../../objects/kdbg';
-import type { SessionApi } from '../types';
+import { KdsimError } from '../../common/errors';
+import { readKdbg } from '../objects/kdbg';
+import type { SessionApi } from './types';
 
 /**
  * PRCB address of processor `n`, as the debugger engine finds it: `nt!KiProcessorBlock[n]`, through the

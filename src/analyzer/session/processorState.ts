@@ -4,10 +4,10 @@
  * processors, and GDT descriptor bases for `sel:offset` addresses. Every read answers undefined when the bytes
  * or the types are missing; nothing here invents a value.
  */
-import type { X86Registers } from '../../../common/x86Registers';
-import type { SessionApi } from '../types';
-import { StructView } from '../structures/structView';
-import { kpcrAddress, prcbAddress } from '../structures/processorBlock';
+import type { X86Registers } from '../../common/x86Registers';
+import type { SessionApi } from './types';
+import { StructView } from '../objects/structView';
+import { kpcrAddress, prcbAddress } from './processorBlock';
 
 const SPECIAL = 'ProcessorState.SpecialRegisters';
 /** Special registers by `r` name → member path in _KPRCB. */

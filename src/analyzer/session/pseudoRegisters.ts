@@ -2,9 +2,9 @@
  * WinDbg's automatic pseudo-registers on an x86 kernel dump ($ip, $csp, $pcr, $thread, $bug_code...), plus the
  * user registers $t0-$t19 that `r $t0=...` sets. undefined = not available here (WinDbg: Bad register error).
  */
-import type { SessionApi } from '../types';
-import { StructView } from '../structures/structView';
-import { kpcrAddress, prcbAddress } from '../structures/processorBlock';
+import type { SessionApi } from './types';
+import { StructView } from '../objects/structView';
+import { kpcrAddress, prcbAddress } from './processorBlock';
 
 const attempt = <T>(f: () => T): T | undefined => { try { return f(); } catch { return undefined; } };
 

@@ -6,10 +6,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { encode } from '../../format/codec';
-import { DUMP_HEADER32, pageFilledHeader } from '../../format/dumpHeader32';
-import { headerFields } from '../../format/dumpHeader32Input';
-import type { Encodable } from '../../format/layout';
+import { encode } from '../format/codec';
+import { DUMP_HEADER32, pageFilledHeader } from '../format/dumpHeader32';
+import { headerFields } from '../format/dumpHeader32Input';
+import type { Encodable } from '../format/layout';
 
 export interface MalformedCase {
   file: string;

@@ -3,8 +3,8 @@
  * the structure commands read, and the KPCR bytes of walkthrough step 12.
  */
 import { FakeMemory, FakeSymbols, FakeTypeTable, fakeSession, t } from './fakeTarget';
-import type { SessionApi } from '../types';
-import type { ModuleInfo } from '../../symbols/types';
+import type { SessionApi } from '../analyzer/session/types';
+import type { ModuleInfo } from '../analyzer/symbols/types';
 
 export const KPCR = 0xf7737000;
 export const THREAD = 0x87d68438;

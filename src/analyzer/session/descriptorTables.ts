@@ -1,5 +1,5 @@
-import type { SessionApi } from '../types';
-import { StructView } from './structView';
+import type { SessionApi } from './types';
+import { StructView } from '../objects/structView';
 import { kpcrAddress, requireNtTypes } from './processorBlock';
 
 export interface TableRef { base: number; limit: number }

@@ -1,8 +1,8 @@
-import { KdsimError } from '../../../common/errors';
-import type { SessionApi } from '../types';
-import type { ModuleInfo } from '../../symbols/types';
-import { readPeHeaders, PeHeaders } from './peImage';
-import { readVersionInfo, VersionInfo } from './peVersion';
+import { KdsimError } from '../../common/errors';
+import type { SessionApi } from '../session/types';
+import type { ModuleInfo } from '../symbols/types';
+import { readPeHeaders, PeHeaders } from '../objects/peHeaders';
+import { readVersionInfo, VersionInfo } from '../objects/peVersion';
 import { wildcard } from './dtArgs';
 
 /** `lm` options: letters in any grouping (`lm kv m x`, `lmvm x`); `m` takes the next word as a name pattern. */
