@@ -9,7 +9,7 @@ import { cxrContext, trapContext, tssContext } from '../session/contextSources';
 import { instructionLines } from '../session/instructionLines';
 import type { CommandSpec } from './types';
 import type { SessionApi } from '../session/types';
-import { StructView } from '../objects/structView';
+import { TypedView } from '../objects/typedView';
 
 const RESET = 'Resetting default scope';
 
@@ -71,7 +71,7 @@ export const commands: CommandSpec[] = [
     run(session: ImplicitSession, args) {
       if (args.trim()) {
         const p = session.evaluate(args);
-        const dtb = session.ntTypes ? new StructView(session.dump.kernelVm, session.ntTypes, '_EPROCESS', p).optional('Pcb.DirectoryTableBase') : null;
+        const dtb = session.ntTypes ? new TypedView(session.dump.kernelVm, session.ntTypes, '_EPROCESS', p).optional('Pcb.DirectoryTableBase') : null;
         session.setImplicitProcess?.(p, dtb ?? undefined);
       }
       const p = session.currentProcess ?? 0;

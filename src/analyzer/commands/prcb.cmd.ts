@@ -1,5 +1,5 @@
 import type { CommandSpec } from './types';
-import { StructView } from '../objects/structView';
+import { TypedView } from '../objects/typedView';
 import { prcbAddress, processorArg, requireNtTypes } from '../session/processorBlock';
 import { renderPrcb, PrcbModel } from '../render/prcb';
 
@@ -10,7 +10,7 @@ export const commands: CommandSpec[] = [
     run(session, args) {
       const n = processorArg(session, args);
       const prcb = prcbAddress(session, n);
-      const v = new StructView(session.vm, requireNtTypes(session), '_KPRCB', prcb);
+      const v = new TypedView(session.vm, requireNtTypes(session), '_KPRCB', prcb);
       const model: PrcbModel = {
         processor: n, prcb,
         // Only kernels whose PRCB saves the IRQL for the debugger print the "Current IRQL" line.

@@ -17,7 +17,7 @@ import { ReturnAddressValidator } from '../stackwalk/returnAddressValidator';
 import { accountStackUse } from '../stackwalk/stackUse';
 import { renderStackUsage, type StackUsageModel } from '../render/stackUsage';
 import { analysisTarget } from '../model/analysisTarget';
-import { StructView } from '../objects/structView';
+import { TypedView } from '../objects/typedView';
 import { buildThreadModel } from '../model/threadModel';
 import type { CommandResult, CommandSpec } from './types';
 import type { SessionApi } from '../session/types';
@@ -29,7 +29,7 @@ function otherThread(session: SessionApi, thread: number): { facts: ThreadFacts;
   if (!types || s.base === null || s.limit === null || s.init === null) {
     throw new KdsimError('E_MEMORY', `${hex8(thread)}: Unable to read the thread's stack bounds`);
   }
-  const esp = new StructView(session.vm, types, '_KTHREAD', thread).value('KernelStack');
+  const esp = new TypedView(session.vm, types, '_KTHREAD', thread).value('KernelStack');
   if (esp === null) throw new KdsimError('E_MEMORY', `${hex8(thread)}: Unable to read KernelStack`);
   return {
     facts: { thread, processName: m.owningImage ?? undefined, stack: { limit: s.limit, base: s.base, initialStack: s.init } },

@@ -10,7 +10,7 @@ import { walkStack } from '../stackwalk/walker';
 import { tssContext } from '../session/contextSources';
 import { currentThreadOf, kpcrView, specialRegister } from '../session/processorState';
 import { walkEnvironmentFor } from './stackEnvironment';
-import { StructView } from '../objects/structView';
+import { TypedView } from '../objects/typedView';
 import { buildThreadModel } from './threadModel';
 import type { SessionApi } from '../session/types';
 
@@ -33,7 +33,7 @@ export function analysisTarget(session: SessionApi, decoder: CallSiteDecoder): A
       const types = session.ntTypes;
       const base = attempt(() => kpcrView(session, processor)?.value('TSS'));
       if (!types || !base) return undefined;
-      const backlink = attempt(() => new StructView(session.dump.kernelVm, types, '_KTSS', base).value('Backlink'));
+      const backlink = attempt(() => new TypedView(session.dump.kernelVm, types, '_KTSS', base).value('Backlink'));
       return backlink === undefined || backlink === null ? undefined : { base, backlink: backlink & 0xffff };
     },
     taskRegisters: (selector) => attempt(() => tssContext(session, selector).regs),

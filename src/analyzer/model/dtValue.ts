@@ -2,7 +2,7 @@ import type { IsfTypeDescriptor } from '../../symbols/isf';
 import type { TypeTableApi } from '../../symbols/typeTable.api';
 import type { VirtualMemory } from '../memory/types';
 import { hex8 } from '../../common/hex';
-import { readUnicodeString } from '../objects/structView';
+import { readUnicodeString } from '../objects/strings';
 
 /** WinDbg's unsigned integer text in `dt`: 0–9 bare, otherwise 0x + minimal hex. */
 export const dtUnsigned = (v: number | bigint): string => {

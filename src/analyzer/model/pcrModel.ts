@@ -1,8 +1,8 @@
 import { KdsimError } from '../../common/errors';
 import type { SessionApi } from '../session/types';
-import { StructView } from '../objects/structView';
+import { TypedView } from '../objects/typedView';
 import { kpcrAddress, prcbAddress, requireNtTypes } from '../session/processorBlock';
-import { walkList } from '../objects/listEntries';
+import { walkList } from '../objects/listWalker';
 
 /** A field of `!pcr`: null when unreadable (printed `????????`). */
 export type PcrValue = number | null;
@@ -24,7 +24,7 @@ export interface PcrModel {
 export function buildPcrModel(session: SessionApi, n: number): PcrModel {
   const types = requireNtTypes(session);
   const kpcr = kpcrAddress(session, n);
-  const v = new StructView(session.vm, types, '_KPCR', kpcr);
+  const v = new TypedView(session.vm, types, '_KPCR', kpcr);
   const major = v.value('MajorVersion');
   if (major === null) throw new KdsimError('E_MEMORY', `Unable to read the PCR at ${kpcr.toString(16).padStart(8, '0')}`);
   return {
@@ -58,13 +58,13 @@ export function buildPcrModel(session: SessionApi, n: number): PcrModel {
 /** The DPCs queued on this processor: `_KPRCB.DpcData[0].DpcListHead` (Server 2003) or `DpcListHead` (older). */
 function dpcQueue(session: SessionApi, prcb: number): DpcEntry[] {
   const types = requireNtTypes(session);
-  const p = new StructView(session.vm, types, '_KPRCB', prcb);
-  const head = p.has('DpcData') ? p.addrOf('DpcData') : p.has('DpcListHead') ? p.addrOf('DpcListHead') : undefined;
+  const p = new TypedView(session.vm, types, '_KPRCB', prcb);
+  const head = p.has('DpcData') ? p.addressOf('DpcData') : p.has('DpcListHead') ? p.addressOf('DpcListHead') : undefined;
   if (head === undefined || !types.hasType('_KDPC')) return [];
   const linkOffset = types.offsetof('_KDPC', 'DpcListEntry');
-  return walkList(session.vm, types, head, 64).entries.map((link) => {
+  return walkList(session.vm, types, head, { cap: 64 }).links.map((link) => {
     const dpc = (link - linkOffset) >>> 0;
-    const routine = new StructView(session.vm, types, '_KDPC', dpc).value('DeferredRoutine');
+    const routine = new TypedView(session.vm, types, '_KDPC', dpc).value('DeferredRoutine');
     return { dpc, routine, symbol: routine === null ? '' : session.symbols.format(routine) ?? '' };
   });
 }

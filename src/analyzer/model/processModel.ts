@@ -1,9 +1,9 @@
 import { KdsimError } from '../../common/errors';
 import { hex8 } from '../../common/hex';
 import type { SessionApi } from '../session/types';
-import { StructView } from '../objects/structView';
+import { TypedView } from '../objects/typedView';
 import { requireNtTypes } from '../session/processorBlock';
-import { walkList } from '../objects/listEntries';
+import { walkList } from '../objects/listWalker';
 import { buildThreadModel, ThreadModel } from './threadModel';
 
 type V = number | null;
@@ -30,12 +30,12 @@ const MAX_THREADS = 1024;
 
 function entry(session: SessionApi, process: number, withThreads: boolean): ProcessEntry {
   const types = requireNtTypes(session);
-  const p = new StructView(session.vm, types, '_EPROCESS', process);
+  const p = new TypedView(session.vm, types, '_EPROCESS', process);
   const session_ = p.value('Session');
   const sessionId = session_ === 0 ? 'none' as const
-    : session_ === null ? null : new StructView(session.vm, types, '_MM_SESSION_SPACE', session_).optional('SessionId');
+    : session_ === null ? null : new TypedView(session.vm, types, '_MM_SESSION_SPACE', session_).optional('SessionId');
   const objectTable = p.value('ObjectTable');
-  const handleCount = objectTable ? new StructView(session.vm, types, '_HANDLE_TABLE', objectTable).optional('HandleCount') : null;
+  const handleCount = objectTable ? new TypedView(session.vm, types, '_HANDLE_TABLE', objectTable).optional('HandleCount') : null;
   const e: ProcessEntry = {
     process, sessionId,
     cid: p.value('UniqueProcessId'), peb: p.value('Peb'), parentCid: p.value('InheritedFromUniqueProcessId'),
@@ -43,7 +43,7 @@ function entry(session: SessionApi, process: number, withThreads: boolean): Proc
   };
   if (withThreads) {
     const link = types.offsetof('_ETHREAD', 'ThreadListEntry');
-    e.threads = walkList(session.vm, types, p.addrOf('ThreadListHead'), MAX_THREADS).entries
+    e.threads = walkList(session.vm, types, p.addressOf('ThreadListHead'), { cap: MAX_THREADS }).links
       .map((l) => buildThreadModel(session, (l - link) >>> 0));
   }
   return e;
@@ -55,7 +55,7 @@ function activeProcesses(session: SessionApi): number[] {
   const head = session.symbols.resolve('nt!PsActiveProcessHead') ?? session.dump.header.psActiveProcessHead;
   if (!head) throw new KdsimError('E_SYMBOLS', 'Unable to get PsActiveProcessHead');
   const link = types.offsetof('_EPROCESS', 'ActiveProcessLinks');
-  return walkList(session.vm, types, head, MAX_PROCESSES).entries.map((l) => (l - link) >>> 0);
+  return walkList(session.vm, types, head, { cap: MAX_PROCESSES }).links.map((l) => (l - link) >>> 0);
 }
 
 /**

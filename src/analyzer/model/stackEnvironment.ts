@@ -7,7 +7,7 @@ import type { X86Registers } from '../../common/x86Registers';
 import { loadCallSiteDecoder } from '../disasm/callSite';
 import type { WalkEnvironment } from '../stackwalk/frame';
 import { walkStack } from '../stackwalk/walker';
-import { StructView } from '../objects/structView';
+import { TypedView } from '../objects/typedView';
 import { tssContext, trapContext } from '../session/contextSources';
 import { gdtDescriptor, specialRegister } from '../session/processorState';
 import type { SessionApi } from '../session/types';
@@ -35,7 +35,7 @@ export function walkEnvironmentFor(session: SessionApi, isCallSite?: (ra: number
     tasks: types ? {
       backlink: (selector) => {
         const d = gdtDescriptor(session, session.processor, selector);
-        return d ? new StructView(session.dump.kernelVm, types, '_KTSS', d.base).value('Backlink') : null;
+        return d ? new TypedView(session.dump.kernelVm, types, '_KTSS', d.base).value('Backlink') : null;
       },
       registers: (selector) => {
         try { return tssContext(session, selector).regs; } catch { return null; }
@@ -48,7 +48,7 @@ function threadStack(session: SessionApi): { limit: number; base: number } | und
   const t = session.currentThread;
   if (t === undefined || !session.ntTypes?.hasType('_KTHREAD')) return undefined;
   try {
-    const v = new StructView(session.vm, session.ntTypes, '_KTHREAD', t);
+    const v = new TypedView(session.vm, session.ntTypes, '_KTHREAD', t);
     const base = v.value('StackBase');
     const limit = v.value('StackLimit');
     return base && limit && limit < base ? { base, limit } : undefined;

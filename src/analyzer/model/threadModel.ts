@@ -1,9 +1,9 @@
 import { KdsimError } from '../../common/errors';
 import { hex8 } from '../../common/hex';
 import type { SessionApi } from '../session/types';
-import { StructView } from '../objects/structView';
+import { TypedView } from '../objects/typedView';
 import { prcbAddress, requireNtTypes } from '../session/processorBlock';
-import { walkList } from '../objects/listEntries';
+import { walkList } from '../objects/listWalker';
 
 type V = number | null;
 
@@ -64,7 +64,7 @@ function processorRunning(session: SessionApi, thread: number): number | undefin
   return undefined;
 }
 
-function stateText(session: SessionApi, t: StructView): string {
+function stateText(session: SessionApi, t: TypedView): string {
   const state = t.value('Tcb.State');
   if (state === null) return '????';
   if (state === 2) {
@@ -84,7 +84,7 @@ const symbolAt = (session: SessionApi, a: V) => ({ address: a, ...(a === null ? 
 
 function imageOf(session: SessionApi, process: V): string | null {
   if (!process) return null;
-  return new StructView(session.vm, requireNtTypes(session), '_EPROCESS', process).inlineString('ImageFileName');
+  return new TypedView(session.vm, requireNtTypes(session), '_EPROCESS', process).inlineString('ImageFileName');
 }
 
 function readSymbolU32(session: SessionApi, name: string): number | null {
@@ -95,18 +95,18 @@ function readSymbolU32(session: SessionApi, name: string): number | null {
 /** Everything the Server 2003-era `!thread <ETHREAD>` prints above the stack. */
 export function buildThreadModel(session: SessionApi, thread: number): ThreadModel {
   const types = requireNtTypes(session);
-  const t = new StructView(session.vm, types, '_ETHREAD', thread);
+  const t = new TypedView(session.vm, types, '_ETHREAD', thread);
   if (t.value('Tcb.StackBase') === null && t.value('Tcb.State') === null) {
     throw new KdsimError('E_MEMORY', `${hex8(thread)}: Unable to get thread contents`);
   }
   const owning = t.value('Tcb.Process') ?? t.value('ThreadsProcess');
   const apcProcess = t.value('Tcb.ApcState.Process');
   const attached = t.optional('Tcb.ApcStateIndex') ? apcProcess : null;
-  const irpHead = t.addrOf('IrpList');
+  const irpHead = t.addressOf('IrpList');
   const irpLink = types.hasType('_IRP') ? types.offsetof('_IRP', 'ThreadListEntry') : 0;
-  const irps = walkList(session.vm, types, irpHead, 17).entries.map((link) => {
+  const irps = walkList(session.vm, types, irpHead, { cap: 17 }).links.map((link) => {
     const irp = (link - irpLink) >>> 0;
-    const v = types.hasType('_IRP') ? new StructView(session.vm, types, '_IRP', irp) : undefined;
+    const v = types.hasType('_IRP') ? new TypedView(session.vm, types, '_IRP', irp) : undefined;
     return { irp, type: v?.value('Type') ?? null, size: v?.value('Size') ?? null,
       flags: v?.value('Flags') ?? null, mdl: v?.value('MdlAddress') ?? null };
   });
@@ -114,7 +114,7 @@ export function buildThreadModel(session: SessionApi, thread: number): ThreadMod
   const waitTime = t.value('Tcb.WaitTime');
   const increment = readSymbolU32(session, 'nt!KeTimeIncrement') || DEFAULT_TIME_INCREMENT;
   const ticksOf = (path: string) => { const v = t.value(path); return v === null ? '??:??:??.???' : tickTime(v, increment); };
-  const deviceMap = owning ? new StructView(session.vm, types, '_EPROCESS', owning).value('DeviceMap') : null;
+  const deviceMap = owning ? new TypedView(session.vm, types, '_EPROCESS', owning).value('DeviceMap') : null;
   return {
     thread,
     cid: [t.value('Cid.UniqueProcess'), t.value('Cid.UniqueThread')],

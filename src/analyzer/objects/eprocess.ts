@@ -2,7 +2,7 @@ import type { TypeTableApi } from '../../symbols/typeTable.api';
 import type { VirtualMemory } from '../memory/types';
 import { EThread } from './kthread';
 import { walkList } from './listWalker';
-import { asciiz } from './strings';
+import { asciiz } from './typedView';
 import { containingRecord, TypedView } from './typedView';
 
 /** _EPROCESS view: name, id, DTB and its threads. */

@@ -7,7 +7,7 @@ import { readProcessList } from './eprocess';
 import { kdbgTypeTable, readKdbg } from './kdbg';
 import { KTrapFrame } from './ktrapFrame';
 import { KTss } from './ktss';
-import { findProcessorBlocks, KIP0_PCR_ADDRESS } from './processors';
+import { ProcessorTable } from './processors';
 
 const nt = new TypeTable(ntkrpampTypes(), 'ntkrpamp');
 const GDT = 0x8003f000;
@@ -99,14 +99,19 @@ describe('KDBG, processors and processes', () => {
     expect(readKdbg(m, 0x1000)).toEqual({ ok: false, reason: 'KDBG at 00001000 is not readable' });
   });
 
-  it('finds each KPCR as PRCB − PrcbData, and falls back to ffdff000 for CPU 0', () => {
+  it('finds each KPCR as PRCB − PrcbData from KiProcessorBlock, once, and guesses no fixed KPCR', () => {
     const r = readKdbg(build(), KDBG);
     if (!r.ok) throw new Error(r.reason);
-    const { processors, warnings } = findProcessorBlocks(build(), nt, r.kdbg, 3);
-    expect(processors.map((p) => p.kpcr.address)).toEqual([0xffdff000, 0xf7737000]);
-    expect(warnings).toEqual(['Unable to read KiProcessorBlock[2] at 808a1008']);
-    const none = findProcessorBlocks(new FakeMemory(), nt, undefined, 1);
-    expect(none.processors[0]).toMatchObject({ source: 'fixed', prcb: KIP0_PCR_ADDRESS + 0x120 });
+    const m = build();
+    const table = new ProcessorTable(m, 3, r.kdbg.kiProcessorBlock ?? undefined);
+    expect([0, 1].map((n) => table.kpcr(n, nt).address)).toEqual([0xffdff000, 0xf7737000]);
+    expect(() => table.prcbAddress(2)).toThrow('Cannot get PRCB address');
+    expect(() => table.prcbAddress(3)).toThrow('Cannot get PRCB address');
+    // Cached: a later change of the table's memory does not move processor 1.
+    m.writeU32(r.kdbg.kiProcessorBlock! + 4, 0x12345678);
+    expect(table.prcbAddress(1)).toBe(0xf7737120);
+    // No KDBG and no symbol: no table, and no 0xFFDFF000 guess for processor 0 (WinDbg: "Cannot get PRCB address").
+    expect(() => new ProcessorTable(new FakeMemory(), 1, undefined).prcbAddress(0)).toThrow('Cannot get PRCB address');
   });
 
   it('lists processes with name, pid, DTB and threads', () => {

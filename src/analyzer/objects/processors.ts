@@ -1,42 +1,44 @@
-import { hex8 } from '../../common/hex';
+import { KdsimError } from '../../common/errors';
 import type { TypeTableApi } from '../../symbols/typeTable.api';
 import type { VirtualMemory } from '../memory/types';
-import type { Kdbg } from './kdbg';
-import { Kpcr } from './kpcr';
-
-/** KPCR of processor 0 on x86 (KIP0PCRADDRESS); used when KiProcessorBlock cannot be read. */
-export const KIP0_PCR_ADDRESS = 0xffdff000;
-
-export interface ProcessorBlock {
-  processor: number;
-  kpcr: Kpcr;
-  prcb: number;
-  /** How it was found. */
-  source: 'KiProcessorBlock' | 'fixed';
-}
+import { KPrcb, Kpcr } from './kpcr';
 
 /**
- * Per-processor control blocks: KiProcessorBlock[n] → KPRCB, KPCR = PRCB − offsetof(_KPCR, PrcbData);
- * processor 0 falls back to the fixed 0xFFDFF000 when there is no KDBG or its slot is unreadable.
+ * Per-processor control blocks, found as WinDbg finds them in a kernel dump: `nt!KiProcessorBlock[n]` is the
+ * KPRCB of processor n, and KPCR = KPRCB − offsetof(_KPCR, PrcbData) (0x120 on x86). The table's address
+ * comes from the kernel's symbols, else from KDDEBUGGER_DATA64.KiProcessorBlock.
+ *
+ * There is deliberately no guess of the fixed x86 KPCR of processor 0 (KIP0PCRADDRESS, 0xFFDFF000): WinDbg
+ * opening a dump does not assume it either, and when KiProcessorBlock cannot be read `!pcr` prints "Cannot get
+ * PRCB address". A wrong guess would show another page as the KPCR; an error is honest.
+ *
+ * One table per session: each PRCB address is read once and cached.
  */
-export function findProcessorBlocks(
-  vm: VirtualMemory, types: TypeTableApi, kdbg: Kdbg | undefined, count: number,
-): { processors: ProcessorBlock[]; warnings: string[] } {
-  const processors: ProcessorBlock[] = [];
-  const warnings: string[] = [];
-  const table = kdbg?.kiProcessorBlock ?? null;
-  const prcbOffset = types.offsetof('_KPCR', 'PrcbData');
-  for (let n = 0; n < Math.min(count, 32); n++) {
-    const prcb = table ? vm.readU32((table + 4 * n) >>> 0) : null;
-    if (prcb) {
-      processors.push({ processor: n, kpcr: Kpcr.fromPrcb(vm, types, prcb), prcb, source: 'KiProcessorBlock' });
-    } else if (n === 0) {
-      processors.push({ processor: 0, kpcr: new Kpcr(vm, types, KIP0_PCR_ADDRESS), prcb: KIP0_PCR_ADDRESS + prcbOffset, source: 'fixed' });
-    } else {
-      warnings.push(table
-        ? `Unable to read KiProcessorBlock[${n}] at ${hex8(table + 4 * n)}`
-        : `Cannot get PRCB address for processor ${n}`);
-    }
+export class ProcessorTable {
+  private readonly prcbs = new Map<number, number | null>();
+
+  /** `table`: VA of KiProcessorBlock (undefined when neither the symbols nor the KDBG give it). */
+  constructor(private readonly vm: VirtualMemory, readonly count: number, private readonly table: number | undefined) {}
+
+  /** KPRCB address of processor n; throws WinDbg's "Cannot get PRCB address" when it cannot be read. */
+  prcbAddress(n: number): number {
+    if (!Number.isInteger(n) || n < 0 || n >= this.count) throw new KdsimError('E_COMMAND', 'Cannot get PRCB address');
+    if (!this.prcbs.has(n)) this.prcbs.set(n, this.table === undefined ? null : this.vm.readU32((this.table + 4 * n) >>> 0));
+    const prcb = this.prcbs.get(n);
+    if (!prcb) throw new KdsimError('E_MEMORY', 'Cannot get PRCB address');
+    return prcb;
   }
-  return { processors, warnings };
+
+  /** KPCR address of processor n (KPRCB − offsetof(_KPCR, PrcbData)). */
+  kpcrAddress(n: number, types: TypeTableApi): number {
+    return (this.prcbAddress(n) - types.offsetof('_KPCR', 'PrcbData')) >>> 0;
+  }
+
+  kpcr(n: number, types: TypeTableApi): Kpcr {
+    return new Kpcr(this.vm, types, this.kpcrAddress(n, types));
+  }
+
+  prcb(n: number, types: TypeTableApi): KPrcb {
+    return new KPrcb(this.vm, types, this.prcbAddress(n));
+  }
 }

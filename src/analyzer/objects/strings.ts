@@ -16,12 +16,6 @@ export function readUnicodeString(vm: VirtualMemory, types: TypeTableApi, va: nu
   return bytes ? Buffer.from(bytes).toString('utf16le') : null;
 }
 
-/** A NUL-terminated (or full-width) ANSI string from a fixed char array (ImageFileName). */
-export function asciiz(bytes: Uint8Array): string {
-  const end = bytes.indexOf(0);
-  return Buffer.from(end < 0 ? bytes : bytes.subarray(0, end)).toString('latin1');
-}
-
 /** A NUL-terminated ANSI string at `va`, at most `max` bytes (NtBuildLab); null when the first byte is unreadable. */
 export function readAnsiString(vm: VirtualMemory, va: number, max = 256): string | null {
   const s = vm.readSparse(va, max);

@@ -77,6 +77,40 @@ export class TypedView {
     return new TypedView(this.vm, this.types, typeName, this.address);
   }
 
+  /** True when this build's layout has the member. */
+  has(path: string): boolean {
+    try {
+      this.types.field(this.typeName, path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Unsigned value of a member of at most 4 bytes (pointers, integers, bitfields), for hex columns; null when unreadable. */
+  value(path: string): number | null {
+    const v = this.num(path);
+    return v === null ? null : v >>> 0;
+  }
+
+  /** Same as value(), but a member this build does not have also answers null. */
+  optional(path: string): number | null {
+    return this.has(path) ? this.value(path) : null;
+  }
+
+  /** View of an embedded member, or (follow) of the structure a pointer member points at; null when unreadable. */
+  child(path: string, typeName: string, follow = false): TypedView | null {
+    if (!follow) return new TypedView(this.vm, this.types, typeName, this.addressOf(path));
+    const p = this.value(path);
+    return p === null ? null : new TypedView(this.vm, this.types, typeName, p);
+  }
+
+  /** A NUL-terminated 8-bit string stored inline (`ImageFileName`, `[16] UChar`). */
+  inlineString(path: string): string | null {
+    const b = this.bytes(path);
+    return b ? asciiz(b) : null;
+  }
+
   private readScalar(va: number, t: IsfTypeDescriptor, path: string): number | bigint | null {
     const size = this.types.sizeOfDescriptor(t);
     const signed = t.kind === 'base' && SIGNED.has(this.types.describe(t));
@@ -107,4 +141,10 @@ function structName(t: IsfTypeDescriptor): string | undefined {
 /** CONTAINING_RECORD: the start of `typeName` whose `linkPath` field is at `linkVa`. */
 export function containingRecord(vm: VirtualMemory, types: TypeTableApi, typeName: string, linkPath: string, linkVa: number): TypedView {
   return new TypedView(vm, types, typeName, (linkVa - types.offsetof(typeName, linkPath)) >>> 0);
+}
+
+/** A NUL-terminated (or full-width) ANSI string from a fixed char array (ImageFileName). */
+export function asciiz(bytes: Uint8Array): string {
+  const end = bytes.indexOf(0);
+  return Buffer.from(end < 0 ? bytes : bytes.subarray(0, end)).toString('latin1');
 }

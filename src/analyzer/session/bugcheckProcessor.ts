@@ -9,7 +9,7 @@
  *  3. Processor 0.
  */
 import type { SessionApi } from './types';
-import { StructView } from '../objects/structView';
+import { TypedView } from '../objects/typedView';
 import { kpcrView, prcbView, savedContext } from './processorState';
 
 const KERNEL_STACK_SIZE = 0x3000;
@@ -35,11 +35,11 @@ function stacksOf(session: SessionApi, p: number): [number, number][] {
   const pcr = kpcrView(session, p);
   if (!types || !pcr) return out;
   const tss = attempt(() => pcr.value('TSS'));
-  const esp0 = tss ? attempt(() => new StructView(session.dump.kernelVm, types, '_KTSS', tss).value('Esp0')) : undefined;
+  const esp0 = tss ? attempt(() => new TypedView(session.dump.kernelVm, types, '_KTSS', tss).value('Esp0')) : undefined;
   if (esp0) out.push([esp0 - KERNEL_STACK_SIZE, esp0]);
   const thread = attempt(() => prcbView(session, p)?.value('CurrentThread'));
   if (thread) {
-    const t = new StructView(session.dump.kernelVm, types, '_KTHREAD', thread);
+    const t = new TypedView(session.dump.kernelVm, types, '_KTHREAD', thread);
     const lo = attempt(() => t.value('StackLimit'));
     const hi = attempt(() => t.value('InitialStack'));
     if (lo && hi && lo < hi) out.push([lo, hi]);

@@ -9,7 +9,7 @@ import type { X86Registers } from '../../common/x86Registers';
 import { CONTEXT_X86 } from '../../format/x86Context';
 import { offsetOf } from '../../format/layout';
 import type { SessionApi } from './types';
-import { StructView } from '../objects/structView';
+import { TypedView } from '../objects/typedView';
 import { requireNtTypes } from './processorBlock';
 import { gdtDescriptor } from './processorState';
 
@@ -25,7 +25,7 @@ const REG_FIELDS: [keyof X86Registers, string][] = [
   ['eip', 'Eip'], ['ebp', 'Ebp'], ['efl', 'EFlags'],
 ];
 
-function readAll(v: StructView, fields: [keyof X86Registers, string][], what: string): Partial<X86Registers> {
+function readAll(v: TypedView, fields: [keyof X86Registers, string][], what: string): Partial<X86Registers> {
   const out: Partial<X86Registers> = {};
   for (const [reg, field] of fields) {
     const x = v.value(field);
@@ -42,7 +42,7 @@ export function tssContext(session: SessionApi, selector: number): { regs: X86Re
   if (!d || (d.access & 0x1d) !== 0x09) {
     throw new KdsimError('E_COMMAND', `Unable to get descriptor for selector ${hex4(selector)}`);
   }
-  const v = new StructView(session.dump.kernelVm, typesWith(session, '_KTSS'), '_KTSS', d.base);
+  const v = new TypedView(session.dump.kernelVm, typesWith(session, '_KTSS'), '_KTSS', d.base);
   const regs = readAll(v, [...REG_FIELDS, ['esp', 'Esp'], ['cs', 'Cs'], ['ss', 'Ss'], ['ds', 'Ds'], ['es', 'Es'],
     ['fs', 'Fs'], ['gs', 'Gs'], ['cr3', 'CR3']], 'TSS');
   return { regs: regs as X86Registers, base: d.base };
@@ -50,12 +50,12 @@ export function tssContext(session: SessionApi, selector: number): { regs: X86Re
 
 /** `.trap addr`: a KTRAP_FRAME. A kernel-mode frame (CS ring 0) has no saved ESP/SS: ESP is where HardwareEsp would be. */
 export function trapContext(session: SessionApi, addr: number): { regs: X86Registers; errCode: number } {
-  const v = new StructView(session.dump.kernelVm, typesWith(session, '_KTRAP_FRAME'), '_KTRAP_FRAME', addr);
+  const v = new TypedView(session.dump.kernelVm, typesWith(session, '_KTRAP_FRAME'), '_KTRAP_FRAME', addr);
   const r = readAll(v, [...REG_FIELDS, ['cs', 'SegCs'], ['ds', 'SegDs'], ['es', 'SegEs'], ['fs', 'SegFs'], ['gs', 'SegGs']], 'trap frame');
   const errCode = v.value('ErrCode');
   if (errCode === null) throw new KdsimError('E_MEMORY', `Unable to read trap frame at ${hex8(addr)}`);
   const kernelMode = ((r.cs ?? 0) & 3) === 0;
-  const esp = kernelMode ? v.addrOf('HardwareEsp') : v.value('HardwareEsp');
+  const esp = kernelMode ? v.addressOf('HardwareEsp') : v.value('HardwareEsp');
   const ss = kernelMode ? session.regs.ss : v.value('HardwareSegSs');
   if (esp === null || ss === null) throw new KdsimError('E_MEMORY', `Unable to read trap frame at ${hex8(addr)}`);
   const regs = { ...r, esp, ss } as X86Registers;

@@ -1,5 +1,5 @@
 import type { SessionApi } from './types';
-import { StructView } from '../objects/structView';
+import { TypedView } from '../objects/typedView';
 import { kpcrAddress, requireNtTypes } from './processorBlock';
 
 export interface TableRef { base: number; limit: number }
@@ -9,7 +9,7 @@ export interface TableRef { base: number; limit: number }
  * GDTR/IDTR image the kernel saved in `ProcessorState.SpecialRegisters` (else the Windows x86 sizes 0x3ff/0x7ff).
  */
 export function descriptorTable(session: SessionApi, which: 'GDT' | 'IDT'): TableRef | null {
-  const kpcr = new StructView(session.vm, requireNtTypes(session), '_KPCR', kpcrAddress(session, session.processor));
+  const kpcr = new TypedView(session.vm, requireNtTypes(session), '_KPCR', kpcrAddress(session, session.processor));
   const base = kpcr.value(which);
   if (base === null) return null;
   const reg = which === 'GDT' ? 'Gdtr' : 'Idtr';

@@ -1,34 +1,40 @@
 import { KdsimError } from '../../common/errors';
+import type { TypeTableApi } from '../../symbols/typeTable.api';
 import { readKdbg } from '../objects/kdbg';
+import { ProcessorTable } from '../objects/processors';
 import type { SessionApi } from './types';
 
-/**
- * PRCB address of processor `n`, as the debugger engine finds it: `nt!KiProcessorBlock[n]`, through the
- * symbol when the kernel's symbols have it, else through the KDBG block the dump header points at.
- */
-export function prcbAddress(session: SessionApi, n: number): number {
-  if (!Number.isInteger(n) || n < 0 || n >= session.processorCount) {
-    throw new KdsimError('E_COMMAND', `Cannot get PRCB address`);
+/** One processor table per session (its PRCB addresses are read once). */
+const tables = new WeakMap<SessionApi, ProcessorTable>();
+
+/** The session's processor table: `nt!KiProcessorBlock` through the kernel's symbols, else through the KDBG block. */
+export function processorTable(session: SessionApi): ProcessorTable {
+  let t = tables.get(session);
+  if (!t) {
+    const table = session.symbols.resolve('nt!KiProcessorBlock') ?? kdbgProcessorBlock(session);
+    t = new ProcessorTable(session.dump.kernelVm, session.processorCount, table);
+    tables.set(session, t);
   }
-  const table = session.symbols.resolve('nt!KiProcessorBlock') ?? kdbgProcessorBlock(session);
-  const prcb = table === undefined ? null : session.vm.readU32((table + 4 * n) >>> 0);
-  if (prcb === null || prcb === 0) throw new KdsimError('E_MEMORY', 'Cannot get PRCB address');
-  return prcb;
+  return t;
+}
+
+/** PRCB address of processor `n` (objects/processors.ts: WinDbg's way, no fixed-address guess). */
+export function prcbAddress(session: SessionApi, n: number): number {
+  return processorTable(session).prcbAddress(n);
 }
 
 /** KPCR address of processor `n` (PRCB − offsetof(_KPCR, PrcbData), 0x120 on x86). */
 export function kpcrAddress(session: SessionApi, n: number): number {
-  const types = requireNtTypes(session);
-  return (prcbAddress(session, n) - types.offsetof('_KPCR', 'PrcbData')) >>> 0;
+  return processorTable(session).kpcrAddress(n, requireNtTypes(session));
 }
 
 /** `KDDEBUGGER_DATA64.KiProcessorBlock` of the KDBG block the dump header points at. */
 function kdbgProcessorBlock(session: SessionApi): number | undefined {
-  const r = readKdbg(session.vm, session.dump.header.kdDebuggerDataBlock);
+  const r = readKdbg(session.dump.kernelVm, session.dump.header.kdDebuggerDataBlock);
   return r.ok ? r.kdbg.kiProcessorBlock ?? undefined : undefined;
 }
 
-export function requireNtTypes(session: SessionApi) {
+export function requireNtTypes(session: SessionApi): TypeTableApi {
   if (!session.ntTypes) {
     throw new KdsimError('E_SYMBOLS', '*** ERROR: Symbol file could not be found.  Defaulted to export symbols for nt');
   }

@@ -6,7 +6,7 @@
  */
 import type { X86Registers } from '../../common/x86Registers';
 import type { SessionApi } from './types';
-import { StructView } from '../objects/structView';
+import { TypedView } from '../objects/typedView';
 import { kpcrAddress, prcbAddress } from './processorBlock';
 
 const SPECIAL = 'ProcessorState.SpecialRegisters';
@@ -20,18 +20,18 @@ const SPECIAL_FIELDS: Record<string, string> = {
 const attempt = <T>(f: () => T): T | undefined => { try { return f(); } catch { return undefined; } };
 const orUndef = (v: number | null | undefined): number | undefined => (v === null || v === undefined ? undefined : v);
 
-export function prcbView(session: SessionApi, n: number): StructView | undefined {
+export function prcbView(session: SessionApi, n: number): TypedView | undefined {
   const types = session.ntTypes;
   if (!types) return undefined;
   const prcb = attempt(() => prcbAddress(session, n));
-  return prcb === undefined ? undefined : new StructView(session.dump.kernelVm, types, '_KPRCB', prcb);
+  return prcb === undefined ? undefined : new TypedView(session.dump.kernelVm, types, '_KPRCB', prcb);
 }
 
-export function kpcrView(session: SessionApi, n: number): StructView | undefined {
+export function kpcrView(session: SessionApi, n: number): TypedView | undefined {
   const types = session.ntTypes;
   if (!types) return undefined;
   const kpcr = attempt(() => kpcrAddress(session, n));
-  return kpcr === undefined ? undefined : new StructView(session.dump.kernelVm, types, '_KPCR', kpcr);
+  return kpcr === undefined ? undefined : new TypedView(session.dump.kernelVm, types, '_KPCR', kpcr);
 }
 
 /** `cr2`, `tr`, `gdtr`... of processor n, from its saved special registers. */
@@ -82,7 +82,7 @@ export function gdtDescriptor(session: SessionApi, n: number, selector: number):
 export function currentThreadOf(session: SessionApi, n: number): { thread?: number; process?: number } {
   const thread = orUndef(attempt(() => prcbView(session, n)?.value('CurrentThread')));
   if (!thread || !session.ntTypes) return { thread };
-  const t = new StructView(session.dump.kernelVm, session.ntTypes, '_KTHREAD', thread);
+  const t = new TypedView(session.dump.kernelVm, session.ntTypes, '_KTHREAD', thread);
   const process = orUndef(attempt(() => t.value('ApcState.Process')));
   return { thread, process };
 }

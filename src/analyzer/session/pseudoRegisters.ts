@@ -3,7 +3,7 @@
  * user registers $t0-$t19 that `r $t0=...` sets. undefined = not available here (WinDbg: Bad register error).
  */
 import type { SessionApi } from './types';
-import { StructView } from '../objects/structView';
+import { TypedView } from '../objects/typedView';
 import { kpcrAddress, prcbAddress } from './processorBlock';
 
 const attempt = <T>(f: () => T): T | undefined => { try { return f(); } catch { return undefined; } };
@@ -31,7 +31,7 @@ export function pseudoRegister(session: SessionApi, name: string, user: Map<stri
       const p = session.currentProcess;
       if (!p || !session.ntTypes) return undefined;
       const types = session.ntTypes;
-      return attempt(() => new StructView(session.vm, types, '_EPROCESS', p).value('Peb')) ?? undefined;
+      return attempt(() => new TypedView(session.vm, types, '_EPROCESS', p).value('Peb')) ?? undefined;
     }
     default: return undefined;
   }
@@ -41,5 +41,5 @@ function threadField(session: SessionApi, path: string, type = '_KTHREAD'): numb
   const t = session.currentThread;
   if (!t || !session.ntTypes) return undefined;
   const types = session.ntTypes;
-  return attempt(() => new StructView(session.vm, types, type, t).value(path)) ?? undefined;
+  return attempt(() => new TypedView(session.vm, types, type, t).value(path)) ?? undefined;
 }
