@@ -23,7 +23,7 @@ const TOP_ORDER: Record<string, string[]> = {
 };
 /** Bytes up: each layer may import the ones before it. src/analyzer/index.ts (the front door) sits above them all. */
 export const ANALYZER_LAYERS = [
-  'source', 'dump', 'memory', 'arch', 'objects', 'symbols', 'disasm', 'stackwalk', 'analysis', 'expr',
+  'source', 'dump', 'memory', 'objects', 'symbols', 'disasm', 'stackwalk', 'arch', 'analysis', 'expr',
   'session', 'model', 'render', 'commands',
 ];
 const FRONT_DOOR = path.join(SRC, 'analyzer', 'index.ts');

@@ -8,6 +8,7 @@ import type { SparseBytes, VirtualMemory } from '../analyzer/memory/types';
 import type { SessionApi } from '../analyzer/session/types';
 import type { ModuleInfo, SymbolResolverApi } from '../analyzer/symbols/types';
 import type { X86Registers } from '../common/x86Registers';
+import { X86_PAE } from '../analyzer/arch/x86';
 
 export type FakeField = [name: string, offset: number, type: IsfTypeDescriptor];
 export interface FakeType { size: number; fields: FakeField[]; kind?: 'struct' | 'union' }
@@ -209,7 +210,9 @@ export function fakeSession(init: FakeSessionInit): SessionApi {
     radix: 16,
     currentThread: init.currentThread,
     currentProcess: init.currentProcess,
+    arch: X86_PAE,
     evaluate,
+    evaluateFull: (expr) => { const value = evaluate(expr); return { value, full: BigInt(value) }; },
     setContext: () => undefined,
     resetContext: () => undefined,
     setProcessor: () => undefined,

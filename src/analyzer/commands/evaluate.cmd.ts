@@ -8,9 +8,9 @@ export const commands: CommandSpec[] = [
     name: '?',
     summary: '? <expression> — evaluate a MASM expression (signed decimal and hex)',
     run(session, args) {
-      const value = session.evaluate(args.trim());
-      const model = { value: hex8(value), decimal: String(value | 0) };
-      return { model, lines: renderEvaluate(value) };
+      const { decimal, hex } = session.arch.formatValue(session.evaluateFull(args.trim()).full);
+      const model = { value: hex, decimal };
+      return { model, lines: renderEvaluate(decimal, hex) };
     },
   },
   {

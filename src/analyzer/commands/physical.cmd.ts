@@ -33,10 +33,10 @@ export const commands: CommandSpec[] = Object.entries(FORMATS).map(([name, f]) =
   run(session: SessionApi, args: string) {
     const defaultCount = 0x80 / f.unitSize;
     const range = args.trim()
-      ? parseDisplayRange(session, args, f.unitSize, defaultCount)
+      ? parseDisplayRange(session, args, f.unitSize, defaultCount, 'physical')
       : { start: (session.memo.get(PHYS_MEMO) as number | undefined) ?? 0, count: defaultCount };
     delete range.segment;
-    const rows = readRows({ read: (a, n) => readPhysical(session, a, n) }, range, f.unitSize, f.perRow, !!f.withBytes);
+    const rows = readRows({ read: (a, n) => readPhysical(session, a, n) }, range, f.unitSize, f.perRow, !!f.withBytes, 'physical');
     session.memo.set(PHYS_MEMO, range.start + range.count * f.unitSize);
     const model: MemoryModel = { kind: f.kind, physical: true, unitSize: f.unitSize, rows };
     return { model, lines: renderMemory(model) };

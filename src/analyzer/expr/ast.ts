@@ -1,6 +1,6 @@
 /** Parsed MASM expression; every node keeps the input position its text starts at (for error quotes). */
 export type ExprNode =
-  | { kind: 'number'; value: number; pos: number }
+  | { kind: 'number'; value: bigint; pos: number }
   | { kind: 'register'; name: string; pos: number }
   | { kind: 'pseudo'; name: string; pos: number }
   | { kind: 'symbol'; name: string; pos: number }

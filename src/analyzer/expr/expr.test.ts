@@ -14,6 +14,8 @@ function fakeEnv(radix = 16): ExprEnv {
     readU16: (a) => { const b = bytes(a, 2); return b && b[0] | (b[1] << 8); },
     readU32: (a) => { const b = bytes(a, 4); return b && (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0; },
     readU64: () => null,
+    pointerBits: 32,
+    toAddress: (v) => Number(v & 0xffffffffn),
     segmentBase: (sel) => (sel === 0x30 ? 0xf7737000 : undefined),
   };
 }
@@ -55,6 +57,17 @@ describe('MASM expressions', () => {
     expect(ev('ffffffff >> 4')).toBe(0x0fffffff);
   });
 
+  it('computes in 64 bits inside, as WinDbg MASM does; the address is the x86 target\'s low 32 bits', () => {
+    const full = (t: string) => evaluate(t, fakeEnv()).full;
+    expect(full('1`00000000')).toBe(0x100000000n);
+    expect(evaluate('1`00000000', fakeEnv()).value).toBe(0);
+    expect(full('13ffff000')).toBe(0x13ffff000n);
+    expect(full('ffffffff+1')).toBe(0x100000000n);
+    expect(full('0-1')).toBe(0xffffffffffffffffn);
+    expect(full('1`00000000 / 2')).toBe(0x80000000n);
+    expect(full('ffffffff`ffffffff+2')).toBe(1n);
+  });
+
   it('reads registers with or without @, and their 8/16-bit views', () => {
     expect(ev('ebp+0x0c')).toBe(0xb8ae5ff0);
     expect(ev('@ebp+0n12')).toBe(0xb8ae5ff0);
@@ -87,8 +100,8 @@ describe('MASM expressions', () => {
   });
 
   it('resolves selector:offset through the descriptor base and keeps the parts for display', () => {
-    expect(evaluate('0030:00000040', fakeEnv())).toEqual({ value: 0xf7737040, segment: { selector: 0x30, offset: 0x40 } });
-    expect(evaluate('fs:0x1c', fakeEnv())).toEqual({ value: 0xf773701c, segment: { selector: 0x30, offset: 0x1c } });
+    expect(evaluate('0030:00000040', fakeEnv())).toEqual({ value: 0xf7737040, full: 0xf7737040n, segment: { selector: 0x30, offset: 0x40 } });
+    expect(evaluate('fs:0x1c', fakeEnv())).toEqual({ value: 0xf773701c, full: 0xf773701cn, segment: { selector: 0x30, offset: 0x1c } });
   });
 
   it("quotes the rest of the input from the failing token, in WinDbg's words", () => {

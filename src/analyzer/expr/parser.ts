@@ -106,10 +106,10 @@ const PREFIX_RADIX: Record<string, number> = { '0x': 16, '0n': 10, '0t': 8, '0y'
 const DIGITS = '0123456789abcdef';
 
 /**
- * A MASM number in `radix` (or with a 0x/0n/0t/0y prefix; ` separates the halves of 64-bit values), truncated
- * to 32 bits as WinDbg does on x86. undefined = not a number (a name); 'invalid' = a prefix with bad digits.
+ * A MASM number in `radix` (or with a 0x/0n/0t/0y prefix; ` separates the halves of 64-bit values), modulo
+ * 2^64 as WinDbg keeps it. undefined = not a number (a name); 'invalid' = a prefix with bad digits.
  */
-export function parseNumber(word: string, radix: number): number | undefined | 'invalid' {
+export function parseNumber(word: string, radix: number): bigint | undefined | 'invalid' {
   let digits = word.replace(/`/g, '');
   let base = radix;
   const prefix = PREFIX_RADIX[digits.slice(0, 2)];
@@ -119,7 +119,7 @@ export function parseNumber(word: string, radix: number): number | undefined | '
   if (!valid) return prefixed || /^[0-9]/.test(word) ? 'invalid' : undefined;
   let v = 0n;
   for (const c of digits) v = v * BigInt(base) + BigInt(DIGITS.indexOf(c));
-  return Number(v & 0xffffffffn);
+  return BigInt.asUintN(64, v);
 }
 
 /** Parses an expression at the start of `text`; `end` is where the first token that cannot continue it begins. */

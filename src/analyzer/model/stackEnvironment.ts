@@ -23,6 +23,7 @@ export function walkEnvironmentFor(session: SessionApi, isCallSite?: (ra: number
     vm: session.vm,
     symbols: session.symbols,
     isCallSite,
+    unwinders: session.arch.unwinders,
     stack: threadStack(session),
     readTrapFrame: types ? (address) => {
       // WinDbg reads the KTRAP_FRAME in one piece; a frame straddling the guard page is unreadable as a whole.

@@ -1,7 +1,8 @@
 /** Text of `?` and `.formats` (windbg-output.md §10.6). */
 import { hex8 } from '../../common/hex';
 
-export const renderEvaluate = (v: number): string[] => [`Evaluate expression: ${v | 0} = ${hex8(v)}`];
+/** `Evaluate expression: -1 = ffffffff`; the arch formats the value (8 digits, or 64 bits with a backtick). */
+export const renderEvaluate = (decimal: string, hex: string): string[] => [`Evaluate expression: ${decimal} = ${hex}`];
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -16,16 +16,21 @@ import { currentThreadOf, savedContext, segmentBase, specialRegister } from './p
 import { pseudoRegister } from './pseudoRegisters';
 import { openCrashDump } from '../memory/openCrashDump';
 import { createSymbolResolver } from '../symbols';
+import { selectArch } from '../arch/select';
+import type { ArchName, TargetArch } from '../arch/types';
 
 export interface SessionOptions {
   /** Directories of ISF symbol files searched before the shipped store. */
   symbolPaths?: string[];
+  /** The architecture to read the dump as; it must match the dump header's (which chooses it when absent). */
+  arch?: ArchName;
 }
 
 const CONTEXT_NAMES = new Set(['eax', 'ebx', 'ecx', 'edx', 'esi', 'edi', 'eip', 'esp', 'ebp', 'efl', 'cs', 'ss', 'ds', 'es', 'fs', 'gs', 'dr0', 'dr1', 'dr2', 'dr3', 'dr6', 'dr7']);
 
 export class DebugSession implements SessionApi {
   readonly ntTypes: TypeTableApi | null;
+  readonly arch: TargetArch;
   readonly processorCount: number;
   readonly memo = new Map<string, unknown>();
   /** $t0-$t19. */
@@ -40,7 +45,8 @@ export class DebugSession implements SessionApi {
   /** DirectoryTableBase of the `.process` implicit process. */
   private processDtb: number | undefined;
 
-  constructor(readonly dump: CrashDump, readonly symbols: SymbolResolverApi, opts: { processor?: number } = {}) {
+  constructor(readonly dump: CrashDump, readonly symbols: SymbolResolverApi, opts: { processor?: number; arch?: ArchName } = {}) {
+    this.arch = selectArch(dump.header, opts.arch);
     this.ntTypes = symbols.typesFor('nt') ?? null;
     this.processorCount = Math.max(1, dump.header.numberProcessors);
     this.context = this.headerContext();
@@ -90,6 +96,8 @@ export class DebugSession implements SessionApi {
       readU32: (va) => vm.readU32(va),
       readU64: (va) => vm.readU64(va),
       segmentBase: (sel) => segmentBase(this, this.processorNumber, sel),
+      pointerBits: this.arch.pointerSize === 8 ? 64 : 32,
+      toAddress: (value) => this.arch.toVirtualAddress(value),
     };
   }
 
@@ -158,7 +166,7 @@ export class DebugSession implements SessionApi {
 export function openSession(path: string, opts: SessionOptions = {}): DebugSession {
   const dump = openCrashDump(path);
   try {
-    return new DebugSession(dump, createSymbolResolver(dump, { symbolPaths: opts.symbolPaths ?? [] }));
+    return new DebugSession(dump, createSymbolResolver(dump, { symbolPaths: opts.symbolPaths ?? [] }), { arch: opts.arch });
   } catch (e) {
     dump.close();
     throw e;

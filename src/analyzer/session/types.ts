@@ -3,6 +3,8 @@ import type { CrashDump } from '../dump/types';
 import type { VirtualMemory } from '../memory/types';
 import type { SymbolResolverApi } from '../symbols/types';
 import type { TypeTableApi } from '../../symbols/typeTable.api';
+import type { TargetArch } from '../arch/types';
+import type { ExprValue } from '../expr';
 
 /**
  * What every command sees. Implemented by the debugger session (src/analyzer/session/debugSession.ts).
@@ -10,6 +12,8 @@ import type { TypeTableApi } from '../../symbols/typeTable.api';
  */
 export interface SessionApi {
   readonly dump: CrashDump;
+  /** The target's architecture (pointer width, registers, paging, unwinders, address formatting). */
+  readonly arch: TargetArch;
   /** Address space of the current context (its CR3 when .tss/.process set one, else the kernel DTB). */
   readonly vm: VirtualMemory;
   readonly symbols: SymbolResolverApi;
@@ -27,8 +31,10 @@ export interface SessionApi {
   readonly currentThread: number | undefined;
   readonly currentProcess: number | undefined;
 
-  /** MASM expression → unsigned 32-bit value (64-bit literals are truncated as WinDbg does on x86). */
+  /** MASM expression → a virtual address of the target (the 64-bit value through arch.toVirtualAddress). */
   evaluate(expr: string): number;
+  /** MASM expression → the full 64-bit value, and that address (`?`, physical addresses above 4 GiB). */
+  evaluateFull(expr: string): ExprValue;
   /**
    * Evaluates the expression at the start of `text` and returns what follows it (WinDbg reads `dps a1 a2`,
    * `u . L1`, `dd fs:0 L0x54` this way); `segment` is set for `sel:offset` forms. Optional: test doubles may lack it.

@@ -69,6 +69,8 @@ export interface WalkEnvironment {
   stack?: { limit: number; base: number };
   /** "Does a near CALL end exactly at `ra`?" (disasm/callSite.ts); scans prefer such words. */
   isCallSite?(ra: number): boolean;
+  /** The architecture's strategies, in order (session.arch.unwinders); the x86 list when absent. */
+  unwinders?: readonly Unwinder[];
 }
 
 export type Unwinder = (frame: Frame, env: WalkEnvironment) => CallerCandidate | null;

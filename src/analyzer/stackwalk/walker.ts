@@ -56,7 +56,7 @@ function proposeCaller(frame: Frame, env: WalkEnvironment): CallerCandidate | nu
   // on the double-fault task's own stack (f773a3c0..f773d3c0 on the blog's dump): there the frame-pointer and
   // scan rules still apply (EBP above ESP, increasing), without the thread's limits.
   const here = onStack(env, frame.regs.esp) ? env : { ...env, stack: undefined };
-  for (const unwind of UNWINDERS) {
+  for (const unwind of env.unwinders ?? UNWINDERS) {
     const c = unwind(frame, here);
     if (c) return c;
   }

@@ -19,7 +19,7 @@ export interface DisplayRange {
 export interface DisplayMemo { next: number; segment?: { selector: number; offset: number } }
 export const DISPLAY_MEMO = 'd*';
 
-type Prefixed = { value: number; rest: string; segment?: { selector: number; offset: number } };
+type Prefixed = { value: number; full?: bigint; rest: string; segment?: { selector: number; offset: number } };
 
 function evalPrefix(session: SessionApi, text: string): Prefixed {
   if (session.evaluatePrefix) return session.evaluatePrefix(text);
@@ -28,14 +28,19 @@ function evalPrefix(session: SessionApi, text: string): Prefixed {
   return { value: session.evaluate(m[1]), rest: m[2] };
 }
 
-export function parseDisplayRange(session: SessionApi, args: string, unitSize: number, defaultCount: number): DisplayRange {
+/**
+ * `space`: a virtual range starts at the value as a target address; a physical one (`!dd`) at the full
+ * 64-bit value, so `!dd 1`00000000` reads above 4 GiB instead of page 0.
+ */
+export function parseDisplayRange(session: SessionApi, args: string, unitSize: number, defaultCount: number, space: 'virtual' | 'physical' = 'virtual'): DisplayRange {
+  const at = (p: Prefixed): number => (space === 'physical' ? Number(p.full ?? BigInt(p.value)) : p.value);
   const text = args.trim();
   if (!text) {
     const memo = session.memo.get(DISPLAY_MEMO) as DisplayMemo | undefined;
     return { start: memo?.next ?? session.regs.esp, segment: memo?.segment, count: defaultCount };
   }
   const first = evalPrefix(session, text);
-  const range: DisplayRange = { start: first.value, segment: first.segment, count: defaultCount };
+  const range: DisplayRange = { start: at(first), segment: first.segment, count: defaultCount };
   const rest = first.rest.trim();
   if (!rest) return range;
   const len = /^[lL]\s*(\?|-)?\s*(.+)$/.exec(rest);
@@ -49,7 +54,7 @@ export function parseDisplayRange(session: SessionApi, args: string, unitSize: n
   }
   const end = evalPrefix(session, rest);
   if (end.rest.trim()) throw new CaretError('Syntax error');
-  const endLinear = end.value;
+  const endLinear = at(end);
   if (endLinear < range.start) throw new CaretError('Range error');
   const count = Math.floor((endLinear - range.start) / unitSize) + 1;
   if (count * unitSize > RANGE_LIMIT) throw new CaretError('Range error');

@@ -17,14 +17,15 @@ export function unitValue(bytes: Uint8Array, readable: Uint8Array, at: number, s
   return size === 8 ? v : Number(v);
 }
 
-export function readRows(reader: ByteReader, r: DisplayRange, unitSize: number, perRow: number, withBytes: boolean): MemoryRow[] {
+/** `space`: virtual addresses stop at 0xffffffff (the x86 target's top); physical ones go on (PAE: 40 bits). */
+export function readRows(reader: ByteReader, r: DisplayRange, unitSize: number, perRow: number, withBytes: boolean, space: 'virtual' | 'physical' = 'virtual'): MemoryRow[] {
   const rows: MemoryRow[] = [];
   for (let done = 0; done < r.count; done += perRow) {
     const n = Math.min(perRow, r.count - done);
     const delta = done * unitSize;
-    const address = (r.start + delta) >>> 0;
-    // A range past 0xffffffff is a gap, not a wrap (memory/types.ts).
-    const len = Math.min(n * unitSize, 0x100000000 - address);
+    const address = space === 'physical' ? r.start + delta : (r.start + delta) >>> 0;
+    // A virtual range past 0xffffffff is a gap, not a wrap (memory/types.ts).
+    const len = space === 'physical' ? n * unitSize : Math.min(n * unitSize, 0x100000000 - address);
     const got = len > 0 ? reader.read(address, len) : { bytes: new Uint8Array(0), readable: new Uint8Array(0) };
     const bytes = new Uint8Array(n * unitSize);
     const readable = new Uint8Array(n * unitSize);
