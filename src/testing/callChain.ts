@@ -4,7 +4,8 @@
  * with real `e8 rel32` CALL bytes at each call site, over FakeMemory/FakeSymbols. It also returns the truth
  * (each frame's return slot, ChildEBP and bytes), so reconstruction tests compare against what was built.
  */
-import { FakeMemory, FakeSymbols, type FakeModule } from './stackBuilder';
+import { FakeMemory } from './fakeMemory';
+import { FakeSymbols, type FakeModule } from './fakeSymbols';
 import type { FrameKind } from '../symbols/isf';
 
 export interface ChainFunction {
@@ -47,7 +48,7 @@ export interface ChainOptions {
 const CALL_LEN = 5;
 
 export function buildCallChain(o: ChainOptions): BuiltChain {
-  const mem = new FakeMemory();
+  const mem = FakeMemory.bytewise();
   const mods: FakeModule[] = o.modules.map((m) => ({
     ...m,
     functions: o.functions.filter((f) => f.module === m.name).map((f) => ({

@@ -7,7 +7,8 @@
 import type { CrashDump, DumpHeaderModel } from '../analyzer/dump/types';
 import type { TypeTableApi } from '../symbols/typeTable.api';
 import { blogSession, ntTypes, KPCR } from './fakeKernel';
-import { FakeTypeTable, FakeSymbols, t } from './fakeTarget';
+import { FakeTypeTable, t } from './fakeTarget';
+import { FakeSymbols } from './fakeSymbols';
 import { DebugSession } from '../analyzer/session/debugSession';
 import type { SymbolResolverApi } from '../analyzer/symbols/types';
 

@@ -2,7 +2,9 @@
  * The blog's processor 3 in miniature, for tests: Server 2003 SP2 offsets (dump-format.md §6) of the members
  * the structure commands read, and the KPCR bytes of walkthrough step 12.
  */
-import { FakeMemory, FakeSymbols, FakeTypeTable, fakeSession, t } from './fakeTarget';
+import { FakeMemory } from './fakeMemory';
+import { FakeSymbols } from './fakeSymbols';
+import { FakeTypeTable, fakeSession, t } from './fakeTarget';
 import type { SessionApi } from '../analyzer/session/types';
 import type { ModuleInfo } from '../analyzer/symbols/types';
 
@@ -89,7 +91,7 @@ export const STACKHOG: ModuleInfo = {
 
 /** The blog machine's processor 3, its current thread and process. */
 export function blogSession(): SessionApi & { fake: FakeMemory } {
-  const vm = new FakeMemory();
+  const vm = FakeMemory.bytewise();
   vm.fill(KPCR, 0x160).writeU32(KPCR, ...KPCR_DWORDS);
   vm.writeU32(KPCR + 0x120, 0x00010001, THREAD, 0, 0xf773a090, 3, 8, 0x0401010f);
   // Empty DPC queue: the list head points at itself.

@@ -5,9 +5,12 @@ import { TypeTable } from '../symbols/typeTable';
 const PAGE = 0x1000;
 
 /**
- * A test-only VirtualMemory: pages in a Map, mapped on first write (or with `map`); everything else is a
+ * The one test-only VirtualMemory: pages in a Map, mapped on first write (or with `map`); everything else is a
  * gap. Translation is identity by default, or a function given by the test. Every DTB sees the same pages
  * unless the test gives a translation that looks at the DTB.
+ *
+ * `FakeMemory.bytewise()` is the same memory where only the bytes written (or `fill`ed) are readable: tests
+ * of `??` columns and of reads that straddle a hole use it.
  */
 export class FakeMemory implements VirtualMemory {
   readonly pae = true;
@@ -16,7 +19,24 @@ export class FakeMemory implements VirtualMemory {
     private readonly pages: Map<number, Uint8Array> = new Map(),
     readonly dtb = 0x1000,
     private readonly translator?: (va: number, dtb: number) => number | undefined,
+    /** Per page, which bytes were written (bytewise memory only). */
+    private readonly written?: Map<number, Uint8Array>,
   ) {}
+
+  /** Memory in which only written bytes are readable. */
+  static bytewise(): FakeMemory {
+    return new FakeMemory(new Map(), 0x1000, undefined, new Map());
+  }
+
+  /** Make [va, va+length) readable, as zeros where nothing was written. */
+  fill(va: number, length: number): this {
+    this.map(va, length);
+    if (this.written) for (let a = va; a < va + length; a++) this.mark(a);
+    return this;
+  }
+
+  /** Code bytes at an address (for disassembly and call-site tests). */
+  code(va: number, data: number[]): this { return this.write(va, data); }
 
   /** Map zeroed pages covering [va, va+length). */
   map(va: number, length: number): this {
@@ -37,14 +57,27 @@ export class FakeMemory implements VirtualMemory {
     for (let i = 0; i < bytes.length; i++) {
       const a = va + i;
       this.pages.get(Math.floor(a / PAGE))![a % PAGE] = bytes[i];
+      if (this.written) this.mark(a);
     }
     return this;
   }
 
+  private mark(a: number): void {
+    const p = Math.floor(a / PAGE);
+    if (!this.written!.has(p)) this.written!.set(p, new Uint8Array(PAGE));
+    this.written!.get(p)![a % PAGE] = 1;
+  }
+
+  private isWritten(pa: number): boolean {
+    return !this.written || this.written.get(Math.floor(pa / PAGE))?.[pa % PAGE] === 1;
+  }
+
   writeU8(va: number, v: number): this { return this.write(va, [v & 0xff]); }
   writeU16(va: number, v: number): this { return this.write(va, [v & 0xff, (v >>> 8) & 0xff]); }
-  writeU32(va: number, v: number): this {
-    return this.write(va, [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff]);
+  /** One or more consecutive dwords. */
+  writeU32(va: number, ...values: number[]): this {
+    values.forEach((v, i) => this.write(va + 4 * i, [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff]));
+    return this;
   }
   writeU64(va: number, v: bigint): this {
     return this.writeU32(va, Number(v & 0xffffffffn)).writeU32(va + 4, Number((v >> 32n) & 0xffffffffn));
@@ -56,7 +89,7 @@ export class FakeMemory implements VirtualMemory {
 
   translate(va: number): Translation {
     const pa = this.translator ? this.translator(va >>> 0, this.dtb) : va >>> 0;
-    if (pa === undefined || !this.pages.has(Math.floor(pa / PAGE))) {
+    if (pa === undefined || !this.pages.has(Math.floor(pa / PAGE)) || !this.isWritten(pa)) {
       return { ok: false, fault: this.fault(va) };
     }
     return { ok: true, pa, large: false };
@@ -100,7 +133,7 @@ export class FakeMemory implements VirtualMemory {
   }
 
   withDtb(dtb: number): VirtualMemory {
-    return new FakeMemory(this.pages, dtb, this.translator);
+    return new FakeMemory(this.pages, dtb, this.translator, this.written);
   }
 
   private fault(va: number): PageFault {

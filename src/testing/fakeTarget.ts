@@ -4,9 +4,9 @@
  */
 import type { IsfTypeDescriptor } from '../symbols/isf';
 import type { FieldInfo, TypeTableApi } from '../symbols/typeTable.api';
-import type { SparseBytes, VirtualMemory } from '../analyzer/memory/types';
+import type { FakeMemory } from './fakeMemory';
 import type { SessionApi } from '../analyzer/session/types';
-import type { ModuleInfo, SymbolResolverApi } from '../analyzer/symbols/types';
+import type { SymbolResolverApi } from '../analyzer/symbols/types';
 import type { X86Registers } from '../common/x86Registers';
 import { X86_PAE } from '../analyzer/arch/x86';
 
@@ -92,86 +92,6 @@ export class FakeTypeTable implements TypeTableApi {
     }
   }
   enumConstants(name: string) { return this.enums[name]?.constants; }
-}
-
-/** Sparse memory: only bytes that were written are readable. */
-export class FakeMemory implements VirtualMemory {
-  readonly dtb = 0x1000;
-  readonly pae = true;
-  private readonly bytes = new Map<number, number>();
-  write(va: number, data: number[] | Uint8Array) { data.forEach((b, i) => this.bytes.set((va + i) >>> 0, b)); return this; }
-  writeU32(va: number, ...values: number[]) {
-    values.forEach((v, i) => this.write(va + 4 * i, [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24]));
-    return this;
-  }
-  writeU16(va: number, v: number) { return this.write(va, [v & 0xff, v >>> 8]); }
-  fill(va: number, length: number) { for (let i = 0; i < length; i++) if (!this.bytes.has(va + i)) this.bytes.set(va + i, 0); return this; }
-  translate() { return { ok: true as const, pa: 0, large: false }; }
-  readSparse(va: number, length: number): SparseBytes {
-    const bytes = new Uint8Array(length);
-    const readable = new Uint8Array(length);
-    for (let i = 0; i < length; i++) {
-      const b = this.bytes.get((va + i) >>> 0);
-      if (b !== undefined) { bytes[i] = b; readable[i] = 1; }
-    }
-    return { bytes, readable };
-  }
-  read(va: number, length: number) {
-    const s = this.readSparse(va, length);
-    return s.readable.every((r) => r === 1) ? s.bytes : null;
-  }
-  readU8(va: number) { const b = this.read(va, 1); return b ? b[0] : null; }
-  readU16(va: number) { const b = this.read(va, 2); return b ? b[0] | (b[1] << 8) : null; }
-  readU32(va: number) { const b = this.read(va, 4); return b ? (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0 : null; }
-  readU64(va: number) { const lo = this.readU32(va); const hi = this.readU32(va + 4); return lo === null || hi === null ? null : (BigInt(hi) << 32n) | BigInt(lo); }
-  withDtb() { return this; }
-}
-
-export interface FakeSymbol { name: string; address: number; module: string }
-
-/** Resolver over a module table and a flat symbol list (names 'module!name'). */
-export class FakeSymbols implements SymbolResolverApi {
-  constructor(
-    private readonly mods: ModuleInfo[],
-    private readonly syms: FakeSymbol[],
-    private readonly typeTables: Record<string, TypeTableApi> = {},
-  ) {}
-  modules() { return this.mods; }
-  moduleByName(name: string) {
-    const n = name.toLowerCase();
-    return this.mods.find((m) => m.name.toLowerCase() === n || m.typeModuleName?.toLowerCase() === n);
-  }
-  moduleAt(addr: number) { return this.mods.find((m) => addr >= m.base && addr < m.base + m.size); }
-  lookup(addr: number) {
-    const module = this.moduleAt(addr);
-    if (!module) return undefined;
-    const best = this.syms.filter((s) => s.module === module.name && s.address <= addr).sort((a, b) => b.address - a.address)[0];
-    return best
-      ? { module, symbol: { name: best.name, address: best.address }, offset: addr - best.address }
-      : { module, offset: addr - module.base };
-  }
-  format(addr: number) {
-    const hit = this.lookup(addr);
-    if (!hit) return undefined;
-    if (!hit.symbol) return `${hit.module.name}+0x${hit.offset.toString(16)}`;
-    return `${hit.module.name}!${hit.symbol.name}${hit.offset ? `+0x${hit.offset.toString(16)}` : ''}`;
-  }
-  resolve(name: string) {
-    const [mod, sym] = name.includes('!') ? name.split('!') : [undefined, name];
-    const m = mod ? this.moduleByName(mod) : undefined;
-    return this.syms.find((s) => s.name === sym && (!m || s.module === m.name))?.address;
-  }
-  search(pattern: string) {
-    const [mod, sym] = pattern.split('!');
-    const m = this.moduleByName(mod);
-    const re = new RegExp(`^${sym.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-    return this.syms.filter((s) => s.module === m?.name && re.test(s.name)).map((s) => ({ name: `${s.module}!${s.name}`, address: s.address }));
-  }
-  typesFor(moduleName: string) {
-    const m = this.moduleByName(moduleName);
-    return m ? this.typeTables[m.name] : undefined;
-  }
-  frameDataAt() { return undefined; }
 }
 
 export interface FakeSessionInit {

@@ -1,4 +1,6 @@
-import { FakeMemory, FakeSymbols, Label, StackBuilder } from './stackBuilder';
+import { FakeMemory } from './fakeMemory';
+import { FakeSymbols } from './fakeSymbols';
+import { Label, StackBuilder } from './stackBuilder';
 
 describe('StackBuilder', () => {
   it('resolves a label used before it is marked', () => {
@@ -19,7 +21,7 @@ describe('StackBuilder', () => {
   });
 
   it('adds code bytes beside the stack', () => {
-    const mem = new FakeMemory().code(0x80001000, [0xfa]);
+    const mem = FakeMemory.bytewise().code(0x80001000, [0xfa]);
     expect(mem.readU8(0x80001000)).toBe(0xfa);
   });
 });

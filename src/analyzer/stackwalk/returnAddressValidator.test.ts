@@ -1,4 +1,5 @@
-import { FakeMemory, FakeSymbols } from '../../testing/stackBuilder';
+import { FakeMemory } from '../../testing/fakeMemory';
+import { FakeSymbols } from '../../testing/fakeSymbols';
 import { loadCallSiteDecoder, type CallSiteDecoder } from '../disasm/callSite';
 import { ReturnAddressValidator } from './returnAddressValidator';
 
@@ -23,26 +24,26 @@ describe('return-address validator', () => {
   beforeAll(async () => { dec = await loadCallSiteDecoder(); });
 
   it('gives level 0 to a value outside every module', () => {
-    const v = new ReturnAddressValidator(syms(), new FakeMemory(), dec);
+    const v = new ReturnAddressValidator(syms(), FakeMemory.bytewise(), dec);
     expect(v.grade(0xb8ae6000, 0x12345678).level).toBe(0);
     expect(v.grade(0xb8ae6000, 0).level).toBe(0);
   });
 
   it('gives level 1 inside a module without symbols, 2 inside a known function', () => {
-    const v = new ReturnAddressValidator(syms(), new FakeMemory(), dec);
+    const v = new ReturnAddressValidator(syms(), FakeMemory.bytewise(), dec);
     expect(v.grade(0, 0xf7a01234)).toMatchObject({ level: 1, caller: { module: { name: 'StackHog' } } });
     expect(v.grade(0, 0x80820010)).toMatchObject({ level: 2, caller: { name: 'KeBugCheckEx', start: 0x80820000, end: 0x80820080 } });
   });
 
   it('does not place an address in the padding after a function inside that function', () => {
-    const v = new ReturnAddressValidator(syms(), new FakeMemory(), dec);
+    const v = new ReturnAddressValidator(syms(), FakeMemory.bytewise(), dec);
     const g = v.grade(0, 0x80820090);
     expect(g.level).toBe(1);
     expect(g.caller?.name).toBeUndefined();
   });
 
   it('uses ra-1 for the lookup, so a call that ends its function still returns into it', () => {
-    const mem = new FakeMemory();
+    const mem = FakeMemory.bytewise();
     const ra = callAt(mem, 0x8081003b, 0x80820000); // the CALL's last byte is IofCallDriver's last byte
     expect(ra).toBe(0x80810040);
     const g = new ReturnAddressValidator(syms(), mem, dec).grade(0, ra);
@@ -50,7 +51,7 @@ describe('return-address validator', () => {
   });
 
   it('says a call enters the inner function only when its target is that function', () => {
-    const mem = new FakeMemory();
+    const mem = FakeMemory.bytewise();
     const v = new ReturnAddressValidator(syms(), mem, dec);
     const g = v.grade(0, callAt(mem, 0x80810010, 0x80830000));
     expect(v.entersFunction(g, 0x80830055)).toBe(true);   // inner frame in ExAllocatePoolWithTag
@@ -58,7 +59,7 @@ describe('return-address validator', () => {
   });
 
   it('follows an import slot to the target of an indirect call', () => {
-    const mem = new FakeMemory();
+    const mem = FakeMemory.bytewise();
     mem.code(0xf7a01000, [0xff, 0x15, 0x00, 0x80, 0xa0, 0xf7]); // call [f7a08000]
     mem.write(0xf7a08000, [0x00, 0x00, 0x83, 0x80]);           // → nt!ExAllocatePoolWithTag
     const v = new ReturnAddressValidator(syms(), mem, dec);
@@ -68,7 +69,7 @@ describe('return-address validator', () => {
   });
 
   it('cannot tell for a register call', () => {
-    const mem = new FakeMemory().code(0xf7a01100, [0xff, 0xd0]);
+    const mem = FakeMemory.bytewise().code(0xf7a01100, [0xff, 0xd0]);
     const v = new ReturnAddressValidator(syms(), mem, dec);
     const g = v.grade(0, 0xf7a01102);
     expect(g.level).toBe(3);
@@ -76,7 +77,7 @@ describe('return-address validator', () => {
   });
 
   it('judges calls inside a module without symbols by the call targets it has seen', () => {
-    const mem = new FakeMemory();
+    const mem = FakeMemory.bytewise();
     const v = new ReturnAddressValidator(syms(), mem, dec);
     const toA = v.grade(0, callAt(mem, 0xf7a05000, 0xf7a01000));
     v.grade(4, callAt(mem, 0xf7a05100, 0xf7a02000)); // makes f7a02000 a known entry

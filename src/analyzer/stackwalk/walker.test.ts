@@ -1,5 +1,7 @@
 import type { X86Registers } from '../../common/x86Registers';
-import { FakeMemory, FakeSymbols, Label, StackBuilder } from '../../testing/stackBuilder';
+import { FakeMemory } from '../../testing/fakeMemory';
+import { FakeSymbols } from '../../testing/fakeSymbols';
+import { Label, StackBuilder } from '../../testing/stackBuilder';
 import type { WalkEnvironment } from './frame';
 import { walkStack } from './walker';
 
@@ -56,7 +58,7 @@ describe('walkStack: context and frame pointer', () => {
   it('stops when esp does not strictly increase', () => {
     // A trap frame whose saved esp lies below the handler's own: the caller would run on used stack.
     const lower = regs({ eip: 0x80840123, esp: 0xb8ae6f00, ebp: 0xb8ae7200 });
-    const e = env(new FakeMemory(), { readTrapFrame: () => ({ regs: lower, edited: false }) });
+    const e = env(FakeMemory.bytewise(), { readTrapFrame: () => ({ regs: lower, edited: false }) });
     const frames = walkStack(e, regs({ eip: 0x8088c718, esp: 0xb8ae7000, ebp: 0xb8ae7000 }));
     expect(frames).toHaveLength(1);
     expect(frames[0].retAddr).toBe(0x80840123);
@@ -64,7 +66,7 @@ describe('walkStack: context and frame pointer', () => {
 
   it('stops when esp leaves the thread\'s stack', () => {
     const above = regs({ eip: 0x80840123, esp: STACK.base + 0x10, ebp: 0 });
-    const e = env(new FakeMemory(), { readTrapFrame: () => ({ regs: above, edited: false }) });
+    const e = env(FakeMemory.bytewise(), { readTrapFrame: () => ({ regs: above, edited: false }) });
     expect(walkStack(e, regs({ eip: 0x8088c718, esp: 0xb8ae8ff0, ebp: 0xb8ae8ff0 }))).toHaveLength(1);
   });
 
@@ -99,14 +101,14 @@ describe('walkStack: trap frames and task gates', () => {
   const trapRegs = regs({ eip: 0x80840123, esp: 0xb8ae7100, ebp: 0xb8ae7200 });
 
   it('reads the interrupted context from a trap frame', () => {
-    const e = env(new FakeMemory(), { readTrapFrame: (a) => (a === 0xb8ae7000 ? { regs: trapRegs, edited: false } : null) });
+    const e = env(FakeMemory.bytewise(), { readTrapFrame: (a) => (a === 0xb8ae7000 ? { regs: trapRegs, edited: false } : null) });
     const frames = walkStack(e, regs({ eip: 0x8088c718, esp: 0xb8ae7000, ebp: 0xb8ae7000 }), { maxFrames: 2 });
     expect(frames[0].note).toEqual({ kind: 'trap', address: 0xb8ae7000, edited: false });
     expect(frames[1]).toMatchObject({ trust: 'trap', regs: { eip: 0x80840123 } });
   });
 
   it('ends the walk with RetAddr 0 when the trap frame is partly unreadable, as the blog\'s kv shows', () => {
-    const e = env(new FakeMemory(), { readTrapFrame: () => null });
+    const e = env(FakeMemory.bytewise(), { readTrapFrame: () => null });
     const frames = walkStack(e, regs({ eip: 0x8088c718, esp: 0xb8ae5fe4, ebp: 0xb8ae5fe4 }), { maxFrames: 0x200 });
     expect(frames).toHaveLength(1);
     expect(frames[0]).toMatchObject({ childEbp: 0xb8ae5fe4, retAddr: 0, args: [null, null, null] });
@@ -115,7 +117,7 @@ describe('walkStack: trap frames and task gates', () => {
 
   it('follows the TSS backlink from the double-fault task to the interrupted one', () => {
     const tss28 = regs({ eip: 0x8088c718, esp: 0xb8ae5fe4, ebp: 0xb8ae5fe4 });
-    const e = env(new FakeMemory(), {
+    const e = env(FakeMemory.bytewise(), {
       tasks: { backlink: (sel) => (sel === 0x50 ? 0x28 : 0), registers: (sel) => (sel === 0x28 ? tss28 : null) },
       readTrapFrame: () => null,
     });
@@ -126,7 +128,7 @@ describe('walkStack: trap frames and task gates', () => {
   });
 
   it('does not follow a backlink loop', () => {
-    const e = env(new FakeMemory(), { tasks: { backlink: () => 0x50, registers: () => regs({ eip: 0x8088b702, esp: 0xf773d3c0 }) } });
+    const e = env(FakeMemory.bytewise(), { tasks: { backlink: () => 0x50, registers: () => regs({ eip: 0x8088b702, esp: 0xf773d3c0 }) } });
     const frames = walkStack(e, regs({ eip: 0x8088b702, esp: 0xf773d3c0 }), { task: 0x50 });
     expect(frames).toHaveLength(1);
   });
