@@ -2,7 +2,7 @@
  * The hostile-input corpus (fixtures/malformed/): each entry builds one small file and states, by hand, the
  * exact one-line error and exit code kdsim must give for it. `writeMalformedCorpus` writes the files and
  * expected.json; malformed.test.ts checks the checked-in files are these bytes and that openCrashDump
- * fails on each exactly as stated. Run: npx ts-node src/analyzer/dump/malformedCorpus.ts
+ * fails on each exactly as stated. Run: npx ts-node src/testing/malformedCorpus.ts
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -125,7 +125,7 @@ export function writeMalformedCorpus(dir: string): void {
 }
 
 if (require.main === module) {
-  const dir = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'malformed');
+  const dir = path.resolve(__dirname, '..', '..', 'fixtures', 'malformed');
   writeMalformedCorpus(dir);
   process.stdout.write(`wrote ${MALFORMED.length} files and expected.json to ${dir}\n`);
 }
