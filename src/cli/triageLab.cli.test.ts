@@ -73,3 +73,24 @@ describe('kdsim analyze start-up', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('lazy loading through the front door', () => {
+  /** Runs the CLI in-process and answers the analyzer files and whether iced-x86 were loaded. */
+  const loaded = (args: string[]) => {
+    // On exit, not after runCli: `--help` ends the process from inside yargs.
+    const script = `process.on('exit', () => { const k = Object.keys(require.cache); process.stderr.write(JSON.stringify({ analyzer: k.filter((f) => /[\\\\/]analyzer[\\\\/]/.test(f)).length, iced: k.some((f) => f.includes('iced-x86')) })); });
+      require(${JSON.stringify(path.join(ROOT, 'dist', 'cli', 'run.js'))}).runCli(${JSON.stringify(args)}).catch(() => 0);`;
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+    return JSON.parse(r.stderr) as { analyzer: number; iced: boolean };
+  };
+
+  itReady('kdsim --help and kdsim simulate --help load no analyzer file', () => {
+    expect(loaded(['--help'])).toEqual({ analyzer: 0, iced: false });
+    expect(loaded(['simulate', '--help'])).toEqual({ analyzer: 0, iced: false });
+  });
+
+  itReady('analyze loads iced-x86 only for a command that disassembles', () => {
+    expect(loaded(['analyze', DUMP, '--no-banner', '-c', 'dd esp L1']).iced).toBe(false);
+    expect(loaded(['analyze', DUMP, '--no-banner', '-c', 'u eip L1']).iced).toBe(true);
+  });
+});
