@@ -61,6 +61,13 @@ describe('TypeTable layout queries', () => {
     expect(offs).toEqual([...offs].sort((a, b) => a - b));
   });
 
+  it('lists bitfields sharing storage by bit position, as dt does', () => {
+    const pos = nt.fields('_MMPTE_HARDWARE').map((f) => f.bitPosition!);
+    expect(pos[0]).toBe(0);
+    expect(pos).toEqual([...pos].sort((a, b) => a - b));
+    expect(nt.fields('_MMPTE_HARDWARE').map((f) => f.name).slice(0, 2)).toEqual(['Valid', 'Writable']);
+  });
+
   it('sizes base types, enums and descriptors', () => {
     expect(nt.sizeof('unsigned long long')).toBe(8);
     expect(nt.sizeOfDescriptor({ kind: 'pointer', subtype: { kind: 'base', name: 'void' } })).toBe(4);
