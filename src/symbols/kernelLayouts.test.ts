@@ -1,9 +1,10 @@
 import * as path from 'path';
 import { KERNEL_BUILDS } from './builds';
 import type { IsfUserType } from './isf';
-import { kernelTypes } from './kernelLayouts';
+import { loadIsfFile } from './isfLoader';
+import { kernelTypes, layoutsPath } from './kernelLayouts';
 import { ntkrpampTypes } from './layouts/ntkrpamp';
-import { paeLayouts } from './paePageTables';
+import { paeNotDerived } from './paePageTables';
 import { TypeTable } from './typeTable';
 import { usedKernelFields } from '../testing/usedKernelFields';
 
@@ -14,8 +15,9 @@ const shape = (u: IsfUserType): string[] => Object.entries(u.fields).map(([n, f]
   : `${n}@${f.offset}:${(f.type as { name?: string }).name ?? f.type.kind}`)).sort();
 
 describe('the shipped kernel layout store', () => {
-  it('loads every build, PAE and (where the store has it) non-PAE', () => {
+  it('loads every build, PAE and (where the store has it) non-PAE; each file is valid ISF', () => {
     for (const k of KERNEL_BUILDS) {
+      expect(loadIsfFile(layoutsPath(k.label)).metadata.windows?.pe).toMatchObject({ major: k.major, minor: k.minor, build: k.build });
       const pae = new TypeTable(kernelTypes(k.label, { pae: true }), 'nt');
       expect([k.label, pae.sizeof('_MMPTE'), pae.sizeof('_HARDWARE_PTE')]).toEqual([k.label, 8, 8]);
       expect(pae.offsetof('_KPCR', 'NtTib')).toBe(0);
@@ -62,7 +64,7 @@ describe('derived PAE page tables', () => {
     expect(nt.sizeOfDescriptor(nt.field('_MMPTE', 'u.Long').type)).toBe(8);
     expect(nt.field('_MMPTE', 'u.Hard.PageFrameNumber')).toMatchObject({ bitPosition: 12, bitLength: 26 });
     expect(nt.field('_EPROCESS', 'PageDirectoryPte')).toMatchObject({ offset: 0x158 });
-    const { notDerived } = paeLayouts(kernelTypes('win2003_sp2_x86', { pae: false }));
+    const notDerived = paeNotDerived(kernelTypes('win2003_sp2_x86', { pae: false }));
     expect(notDerived).toEqual(expect.arrayContaining(['_MMPFN.OriginalPte']));
     expect(notDerived).not.toContain('_EPROCESS.PageDirectoryPte');
   });

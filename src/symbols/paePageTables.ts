@@ -17,10 +17,8 @@ type IsfTypes = Pick<IsfFile, 'base_types' | 'user_types' | 'enums'>;
  *  - `_MMPTE` and its unnamed union grow to 8 bytes and `Long` to `unsigned long long`.
  * What is not derivable: structures that embed a PTE by value where the wider PTE would run into the next field
  * (the memory manager's `_MMPFN`, `_SEGMENT`, … differ between the kernels). They keep their non-PAE layout and
- * are listed in `notDerived`; `_EPROCESS.PageDirectoryPte` fits (the non-PAE kernel pads it to 8 bytes).
+ * are listed by `paeNotDerived`; `_EPROCESS.PageDirectoryPte` fits (the non-PAE kernel pads it to 8 bytes).
  */
-export interface PaeResult { types: IsfTypes; notDerived: string[] }
-
 const ULL: IsfTypeDescriptor = { kind: 'base', name: 'unsigned long long' };
 const bits = (pos: number, len: number): IsfTypeDescriptor => ({ kind: 'bitfield', bit_position: pos, bit_length: len, type: ULL });
 const ulong: IsfTypeDescriptor = { kind: 'base', name: 'unsigned long' };
@@ -80,9 +78,17 @@ function embeddedPte(t: IsfTypeDescriptor, ptes: Set<string>): boolean {
   return (t.kind === 'struct' || t.kind === 'union' || t.kind === 'class') && ptes.has(t.name);
 }
 
-export function paeLayouts(types: IsfTypes): PaeResult {
+/** The page-table types `paeLayouts` widens, present in these types. */
+const widenedTypes = (types: IsfTypes): Set<string> => {
+  const u = types.user_types._MMPTE?.fields.u?.type;
+  return new Set(['_MMPTE', ...Object.keys(HARDWARE_FORMATS), ...Object.keys(HIGH_DWORD), ...(u && 'name' in u ? [u.name] : [])]
+    .filter((n) => types.user_types[n]));
+};
+
+/** The types of a PAE kernel from those of its non-PAE build (unchanged when they are PAE already). */
+export function paeLayouts(types: IsfTypes): IsfTypes {
   const mmpte = types.user_types._MMPTE;
-  if (!mmpte || mmpte.size === 8) return { types, notDerived: [] };
+  if (!mmpte || mmpte.size === 8) return types;
   const user_types: Record<string, IsfUserType> = { ...types.user_types };
   for (const name of Object.keys(HARDWARE_FORMATS)) if (user_types[name]) user_types[name] = hardwarePte(name, user_types[name]);
   for (const name of Object.keys(HIGH_DWORD)) if (user_types[name]) user_types[name] = softwarePte(name, user_types[name]);
@@ -94,18 +100,26 @@ export function paeLayouts(types: IsfTypes): PaeResult {
     user_types[u.name] = { kind: union.kind, size: 8, fields };
   }
   user_types._MMPTE = { ...mmpte, size: 8 };
+  return { base_types: types.base_types, user_types, enums: types.enums };
+}
 
-  const widened = new Set(['_MMPTE', ...Object.keys(HARDWARE_FORMATS), ...Object.keys(HIGH_DWORD)].filter((n) => user_types[n]));
-  const notDerived: string[] = [];
-  for (const [owner, ut] of Object.entries(user_types)) {
-    if (widened.has(owner) || (u && 'name' in u && owner === u.name)) continue;
+/**
+ * Fields (`Owner.Field`) of the non-PAE `types` that embed a page-table type by value where the 8-byte PAE form
+ * would run into the next field: their PAE layout is not derivable, and `paeLayouts` leaves them as they are.
+ */
+export function paeNotDerived(types: IsfTypes): string[] {
+  if (types.user_types._MMPTE?.size === 8) return [];
+  const widened = widenedTypes(types);
+  const out: string[] = [];
+  for (const [owner, ut] of Object.entries(types.user_types)) {
+    if (widened.has(owner)) continue;
     const offsets = [...new Set(Object.values(ut.fields).map((f) => f.offset))].sort((a, b) => a - b);
     for (const [fname, f] of Object.entries(ut.fields)) {
       if (!embeddedPte(f.type, widened)) continue;
       const count = f.type.kind === 'array' ? f.type.count : 1;
       const next = offsets.find((o) => o > f.offset) ?? ut.size;
-      if (f.offset + 8 * count > next) notDerived.push(`${owner}.${fname}`);
+      if (f.offset + 8 * count > next) out.push(`${owner}.${fname}`);
     }
   }
-  return { types: { base_types: types.base_types, user_types, enums: types.enums }, notDerived: notDerived.sort() };
+  return out.sort();
 }
