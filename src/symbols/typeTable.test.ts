@@ -21,7 +21,17 @@ describe('TypeTable.describe', () => {
     expect(describeField('_KPCR', 'KdVersionBlock')).toBe('Ptr32 Void');
     expect(describeField('_KTHREAD', 'ApcStatePointer')).toBe('[2] Ptr32 _KAPC_STATE');
     expect(describeField('_KGDTENTRY', 'HighWord')).toBe('__unnamed');
-    expect(describeField('_KUSER_SHARED_DATA', 'NtProductType')).toBe('_NT_PRODUCT_TYPE');
+  });
+
+  it('spells an enum field by its enum name', () => {
+    // Volatility 2's tables kept no enum names ('enum_10'); a pdbconv file says '_NT_PRODUCT_TYPE'. Either way dt
+    // prints the ISF name, and the constants decode.
+    const t = nt.field('_KUSER_SHARED_DATA', 'NtProductType').type;
+    expect(t.kind).toBe('enum');
+    const name = (t as { name: string }).name;
+    expect(describeField('_KUSER_SHARED_DATA', 'NtProductType')).toBe(name);
+    expect(ntkrpampTypes().enums[name].constants).toEqual({ NtProductWinNt: 1, NtProductLanManNt: 2, NtProductServer: 3 });
+    expect(nt.sizeof(name)).toBe(4);
   });
 });
 
@@ -51,9 +61,15 @@ describe('TypeTable layout queries', () => {
     expect(offs).toEqual([...offs].sort((a, b) => a - b));
   });
 
+  it('lists bitfields sharing storage by bit position, as dt does', () => {
+    const pos = nt.fields('_MMPTE_HARDWARE').map((f) => f.bitPosition!);
+    expect(pos[0]).toBe(0);
+    expect(pos).toEqual([...pos].sort((a, b) => a - b));
+    expect(nt.fields('_MMPTE_HARDWARE').map((f) => f.name).slice(0, 2)).toEqual(['Valid', 'Writable']);
+  });
+
   it('sizes base types, enums and descriptors', () => {
     expect(nt.sizeof('unsigned long long')).toBe(8);
-    expect(nt.sizeof('_NT_PRODUCT_TYPE')).toBe(4);
     expect(nt.sizeOfDescriptor({ kind: 'pointer', subtype: { kind: 'base', name: 'void' } })).toBe(4);
   });
 

@@ -52,10 +52,11 @@ export class TypeTable implements TypeTableApi {
     let list = this.sortedFields.get(typeName);
     if (!list) {
       const u = this.userType(typeName);
-      // Array.prototype.sort is stable: equal offsets keep ISF declaration order.
+      // By offset, bitfields sharing storage by bit position (generated ISF files list fields alphabetically, so
+      // declaration order is not the PDB's); otherwise stable: equal offsets keep ISF order.
       list = Object.entries(u.fields)
         .map(([name, f]) => this.info(name, f.offset, f.type))
-        .sort((a, b) => a.offset - b.offset);
+        .sort((a, b) => a.offset - b.offset || (a.bitPosition ?? -1) - (b.bitPosition ?? -1));
       this.sortedFields.set(typeName, list);
     }
     return list;

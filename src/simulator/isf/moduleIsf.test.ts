@@ -22,7 +22,7 @@ describe('shipped ISF files', () => {
     for (const mod of m.modules) {
       const files = moduleSymbolFiles(mod);
       const r = rsds(mod.def.base);
-      expect(files.isfPath).toBe(`windows/${r.name}/${r.guid}-${r.age}.json`);
+      expect(files.isfPath).toBe(`windows/${r.name}/${r.guid}-${r.age}${mod.def.kind === 'kernel' ? '.json.gz' : '.json'}`);
       expect(files.isf.metadata.windows?.pdb).toEqual({ GUID: r.guid, age: r.age, database: r.name, machine_type: 332 });
     }
   });

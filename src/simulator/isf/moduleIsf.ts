@@ -1,8 +1,11 @@
 /**
  * The ISF files kdsim ships for the simulated images: one per module, keyed by the PDB name, GUID and age its
  * RSDS record carries (volatility3's layout: windows/<pdb>/<GUID>-<age>.json), plus kdsim's frame-data sidecar
- * (<GUID>-<age>.frames.json). nt's file carries the kernel types (ntkrpampTypes()) and symbols as RVAs.
+ * (<GUID>-<age>.frames.json). nt's file carries the kernel types (ntkrpampTypes(): the real Server 2003 SP2 layouts,
+ * all of them, as pdbconv would write) and symbols as RVAs; it is gzip'd (.json.gz, which volatility3 reads as is)
+ * because the full type set is about 450 KB of JSON.
  */
+import { gzipSync } from 'zlib';
 import type { FrameDataFile, IsfFile, IsfPdbMetadata, IsfSymbol } from '../../symbols/isf';
 import { buildIsf } from '../../symbols/isfBuild';
 import { X86_BASE_TYPES } from '../../symbols/layouts/dtSyntax';
@@ -43,8 +46,12 @@ export function moduleSymbolFiles(m: BuiltModule): ModuleSymbolFiles {
     };
   }
   const base = `windows/${m.def.pdb.name}/${m.def.pdb.guid}-${m.def.pdb.age}`;
-  return { isfPath: `${base}.json`, framesPath: `${base}.frames.json`, isf, frames: { module: m.def.name, pdb, functions } };
+  return { isfPath: `${base}${m.def.kind === 'kernel' ? '.json.gz' : '.json'}`, framesPath: `${base}.frames.json`, isf, frames: { module: m.def.name, pdb, functions } };
 }
 
 /** The text written for a JSON file (stable: keys sorted by the builders, one trailing newline). */
 export const jsonText = (v: unknown): string => `${JSON.stringify(v, null, 1)}\n`;
+
+/** The bytes of a symbol file: its text, gzip'd when the path ends in .gz. */
+export const symbolFileBytes = (path: string, text: string): Buffer =>
+  path.endsWith('.gz') ? gzipSync(Buffer.from(text, 'utf8'), { level: 9 }) : Buffer.from(text, 'utf8');

@@ -6,7 +6,7 @@
  */
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { jsonText, moduleSymbolFiles } from '../isf/moduleIsf';
+import { jsonText, moduleSymbolFiles, symbolFileBytes } from '../isf/moduleIsf';
 import { buildScenario, simulate } from '../simulate';
 
 export const FIXTURE_SCENARIO = 'got-stack';
@@ -23,7 +23,7 @@ export async function generateFixtures(root: string): Promise<string[]> {
   for (const f of symbolFiles()) {
     const target = path.join(root, 'symbols', f.path);
     await fsp.mkdir(path.dirname(target), { recursive: true });
-    await fsp.writeFile(target, f.text);
+    await fsp.writeFile(target, symbolFileBytes(f.path, f.text));
     written.push(target);
   }
   return written;

@@ -1,21 +1,15 @@
-import type { IsfFile } from '../isf';
-import { parseLayouts } from './dtSyntax';
-import { COMMON_LAYOUTS } from './ntkrpamp/common';
-import { PROCESS_LAYOUTS } from './ntkrpamp/processes';
-import { PROCESSOR_LAYOUTS } from './ntkrpamp/processor';
-import { TASK_LAYOUTS } from './ntkrpamp/tasks';
-import { THREAD_LAYOUTS } from './ntkrpamp/threads';
+import { kernelTypes, type KernelTypes } from '../kernelLayouts';
 
-/** PDB identity of the shipped Server 2003 SP2 x86 PAE MP kernel types. */
+/** PDB identity of the simulated Server 2003 SP2 x86 PAE MP kernel. */
 export const NTKRPAMP_PDB_NAME = 'ntkrpamp.pdb';
 
-let cached: Pick<IsfFile, 'base_types' | 'user_types' | 'enums'> | undefined;
+/** The build the simulator writes and the analyzer falls back to without a kernel ISF. */
+export const NTKRPAMP_BUILD = 'win2003_sp2_x86';
 
 /**
- * The one layout source of the Server 2003 SP2 x86 PAE kernel, as ISF types. Returns a fresh deep copy
- * each call so a caller that edits its ISF cannot change another's.
+ * The Server 2003 SP2 x86 PAE kernel's types, from the real layouts in the shipped store
+ * (symbols/layouts/win2003_sp2_x86.json.gz) with the PAE page-table types. Shared: read-only.
  */
-export function ntkrpampTypes(): Pick<IsfFile, 'base_types' | 'user_types' | 'enums'> {
-  cached ??= parseLayouts([COMMON_LAYOUTS, PROCESSOR_LAYOUTS, TASK_LAYOUTS, THREAD_LAYOUTS, PROCESS_LAYOUTS]);
-  return structuredClone(cached);
+export function ntkrpampTypes(): KernelTypes {
+  return kernelTypes(NTKRPAMP_BUILD, { pae: true });
 }
