@@ -1,9 +1,9 @@
 /**
  * Builds the generic machine around a scenario's story: RAM and PAE page tables, the kernel's and the scenario's
- * images, nt's globals, the crashing thread's stack pages (the story writes their contents), the processors (the
- * crash processor from the story's death), the Idle and System processes and the story's process and thread, the
- * loaded-module list, the debugger data blocks, shared user data, the memory descriptor, and last the crashing
- * process's own address space. Every step is deterministic: the same story gives the same pages in the same order.
+ * images, nt's data, the crashing thread's stack pages (the story writes their contents), the processors (the
+ * crash processor from the story's death), processes and threads (processesAndThreads.ts), nt's globals, the
+ * module list, the debugger blocks and shared user data (globals.ts), and last the crashing process's own address
+ * space. Every step is deterministic: the same story gives the same pages in the same order.
  */
 import { PAGE_SIZE } from '../../common/hex';
 import type { X86Registers } from '../../common/x86Registers';
@@ -16,10 +16,6 @@ import { buildImages, SCOPETABLE_PREFIX } from '../image/buildImages';
 import { kernelModules, NT_BASE } from '../image/kernelModules';
 import { isFnDef, type BuiltModule, type ModuleDef } from '../image/modules';
 import { makeSymbolizer } from '../image/symbolizer';
-import { writeKdbg, writeSharedUserData, writeVersionBlock } from '../kernel/debuggerData';
-import { writeModuleList } from '../kernel/moduleList';
-import { PoolAllocator } from '../kernel/pool';
-import { writeProcess, writeThread } from '../kernel/processes';
 import { StructWriter } from '../kernel/structWriter';
 import { PaeAddressSpace } from '../memory/paeMapper';
 import { PhysicalMemory, pcRunsFor, type PhysicalRun } from '../memory/physicalMemory';
@@ -27,8 +23,10 @@ import { VirtualSpace } from '../memory/virtualSpace';
 import { SeededRandom } from '../rng';
 import * as B from './box';
 import type { Bugcheck, Death } from './death';
+import { writeKernelGlobals } from './globals';
 import { writeHighMemoryMarkers } from './highMemory';
 import { placeNtData, type NtData } from './ntData';
+import { writeProcessesAndThreads } from './processesAndThreads';
 import { cpuBlocks, writeProcessors, type ProcessorsResult } from './processors';
 
 /** The crashing user process (pid, names and times as `!process` shows them). */
@@ -136,64 +134,14 @@ export function buildMachine<T extends CrashedStack>(story: CrashStory<T>): Mach
   const blocks = cpuBlocks(w, sym);
   const processors = writeProcessors({ w, sym, systemDtb: system.dtb, crashCpu: story.crashCpu, thread: story.thread.ethread, teb: story.thread.teb, death }, blocks);
 
-  // Processes and threads.
-  const pool = new PoolAllocator(B.POOL.start, B.POOL.end);
-  const active = ntData.PsActiveProcessHead;
-  w.fill('_LIST_ENTRY', active, { Flink: active, Blink: active });
-  writeProcess(w, { eprocess: ntData.KiInitialProcess, pid: 0, parentPid: 0, imageName: 'Idle', dtb: system.dtb, paeTop: 0, peb: 0, createTime: 0n, affinity: 0xf }, undefined);
-  const bootTime = B.SYSTEM_TIME - B.UP_TIME;
-  writeProcess(w, { eprocess: B.SYSTEM_PROCESS, pid: 4, parentPid: 0, imageName: 'System', dtb: system.dtb, paeTop: 0, peb: 0, createTime: 0n, affinity: 0xf }, active);
-  const paeTopPfn = phys.allocate();
-  const paeTop = 0xc0600000 + 0x3000;
-  const sp = story.process;
-  writeProcess(w, { eprocess: sp.eprocess, pid: sp.pid, parentPid: sp.parentPid, imageName: sp.imageName, dtb: 0, paeTop, peb: sp.peb, createTime: sp.createTime, affinity: 0xf }, active);
-  const threadBase = { state: 5, processor: 0, teb: 0, trapFrame: 0, priority: 16, startAddress: sym('KiIdleLoop'), win32StartAddress: 0, kernelTime: 0x2f1, userTime: 0, contextSwitches: 0x1c2, waitTime: 0x1a6d3f0, systemThread: true, createTime: bootTime };
-  writeThread(w, { ...threadBase, ethread: B.SYSTEM_THREAD, process: B.SYSTEM_PROCESS, tid: 8, pid: 4, initialStack: 0xf78a0000 - 0x210, stackBase: 0xf78a0000, stackLimit: 0xf789d000, kernelStack: 0xf789fcc8 });
-  for (const b of blocks) {
-    const base = B.IDLE_STACK_BASE(b.number);
-    mem.ensureMapped(base - B.KERNEL_STACK_SIZE, B.KERNEL_STACK_SIZE);
-    writeThread(w, {
-      ...threadBase, ethread: b.idleThread, process: ntData.KiInitialProcess, tid: 0, pid: 0, state: b.number === story.crashCpu ? 1 : 2,
-      processor: b.number, priority: 0, initialStack: base - 0x210, stackBase: base, stackLimit: base - B.KERNEL_STACK_SIZE, kernelStack: base - 0x23c,
-    });
-  }
-  const st = story.thread;
-  writeThread(w, {
-    ...threadBase, ethread: st.ethread, process: sp.eprocess, tid: st.tid, pid: sp.pid, state: 2, processor: story.crashCpu, teb: st.teb,
-    trapFrame: death.initialStack - w.sizeof('_KTRAP_FRAME'), priority: st.priority, startAddress: st.startAddress, win32StartAddress: st.win32StartAddress,
-    kernelTime: st.kernelTime, userTime: st.userTime, contextSwitches: st.contextSwitches, waitTime: st.waitTime, systemThread: false, createTime: st.createTime,
-    initialStack: death.initialStack, stackBase: story.stackBase, stackLimit: limit, kernelStack: death.initialStack - st.kernelStackBelowInitial,
-  });
-
-  // Globals, module list, debugger blocks, shared user data.
-  const bugcheck = processors.bugcheck;
-  const ramPages = phys.runs.reduce((n, r) => n + r.pageCount, 0);
-  const u32s: Record<string, number> = {
-    KeNumberProcessors: B.PROCESSORS, PsInitialSystemProcess: B.SYSTEM_PROCESS, MmPfnDatabase: B.PFN_DATABASE,
-    MmHighestPhysicalPage: Math.max(...phys.runs.map((r) => r.basePage + r.pageCount)) - 1, MmNumberOfPhysicalPages: ramPages,
-    MmHighestUserAddress: 0x7ffeffff, MmSystemRangeStart: 0x80000000, MmUserProbeAddress: 0x7fff0000,
-    MmPhysicalMemoryBlock: ntData.MiPhysicalMemoryDescriptor, KeLoaderBlock: 0, CmNtCSDVersion: 0x200, NtBuildNumber: 0xf0000ece, PspCidTable: 0,
-  };
-  for (const [k, v] of Object.entries(u32s)) mem.u32(ntData[k], v);
-  [bugcheck.code, ...bugcheck.args].forEach((v, i) => mem.u32(ntData.KiBugCheckData + 4 * i, v));
-  processors.prcbs.forEach((prcb, i) => mem.u32(ntData.KiProcessorBlock + 4 * i, prcb));
-  mem.ascii(ntData.NtBuildLab, B.NT_BUILD_LAB);
-  const desc = ntData.MiPhysicalMemoryDescriptor;
-  mem.u32(desc, phys.runs.length);
-  mem.u32(desc + 4, ramPages);
-  phys.runs.forEach((r, i) => { mem.u32(desc + 8 + 8 * i, r.basePage); mem.u32(desc + 12 + 8 * i, r.pageCount); });
-  writeModuleList(w, pool, ntData.PsLoadedModuleList, modules);
-  writeKdbg(wk, w, { block: ntData.KdDebuggerDataBlock, listHead: ntData.KdpDebuggerDataListHead, symbols: { ...ntData, KernBase: NT_BASE, RtlpBreakWithStatusInstruction: sym('RtlpBreakWithStatusInstruction'), KiCallUserMode: sym('KiCallUserMode') } });
-  writeVersionBlock(w, { at: ntData.KdVersionBlock, kernBase: NT_BASE, psLoadedModuleList: ntData.PsLoadedModuleList, debuggerDataList: ntData.KdpDebuggerDataListHead, build: 3790 });
-  writeSharedUserData(w, {
-    at: B.SHARED_USER_DATA, systemTime: B.SYSTEM_TIME, interruptTime: B.UP_TIME, tickCount: B.UP_TIME / 156250n,
-    timeZoneBias: B.TIME_ZONE_BIAS, physicalPages: ramPages, suiteMask: B.SUITE_MASK,
-    systemCall: B.KI_FAST_SYSTEM_CALL_RET - 4, systemCallReturn: B.KI_FAST_SYSTEM_CALL_RET,
-  });
+  const { paeTopPfn, pool } = writeProcessesAndThreads({ w, phys, sym, ntData, blocks, systemDtb: system.dtb, story, death });
+  writeKernelGlobals({ w, wk, phys, sym, ntData, modules, pool, processors });
   writeHighMemoryMarkers(phys);
 
   // Last: the crashing process's address space (it shares the kernel's page tables, so it must see them all).
   const proc = PaeAddressSpace.createProcess(phys, system, paeTopPfn, 0x20);
+  const st = story.thread;
+  const sp = story.process;
   const user = new VirtualSpace(phys, proc);
   user.ensureMapped(st.teb, PAGE_SIZE);
   user.ensureMapped(sp.peb, PAGE_SIZE);
@@ -205,7 +153,7 @@ export function buildMachine<T extends CrashedStack>(story: CrashStory<T>): Mach
 
   return {
     runs: [...phys.runs], readPage: (pfn) => phys.readPage(pfn), systemDtb: system.dtb, processDtb: proc.dtb, modules, ntData,
-    stack, processors, bugcheck, tss28: { ...death.tss28, cr3: proc.dtb }, symbolize, memory: mem, crashCpu: story.crashCpu,
+    stack, processors, bugcheck: processors.bugcheck, tss28: { ...death.tss28, cr3: proc.dtb }, symbolize, memory: mem, crashCpu: story.crashCpu,
   };
 }
 
