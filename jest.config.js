@@ -6,4 +6,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '\\.interop\\.test\\.ts$'],
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
   testTimeout: 60000,
+  // A private temp folder per run; the run fails if a test leaves anything in it (src/testing/jestTempFolder.js).
+  globalSetup: '<rootDir>/src/testing/jestTempFolder.js',
+  globalTeardown: '<rootDir>/src/testing/jestTempFolder.js',
 };

@@ -1,6 +1,6 @@
 /**
  * `kdsim simulate`: write a scenario's crash dump (and its ground truth), or list the scenarios.
- *   kdsim simulate --scenario got-stack -o got-stack.dmp [--truth truth.json] [--seed N] [--ram 64M] [--force]
+ *   kdsim simulate --scenario got-stack -o got-stack.dmp [--truth truth.json] [--seed N] [--ram 64M] [--[no-]blog-values] [--force]
  *   kdsim simulate --list
  */
 import type { Argv } from 'yargs';
@@ -13,11 +13,16 @@ export function configure(y: Argv): Argv {
     .option('truth', { type: 'string', describe: 'also write the ground truth (JSON) here' })
     .option('seed', { type: 'string', describe: 'seed (decimal or 0x hex); the default reproduces the scenario\'s reference values' })
     .option('ram', { type: 'string', describe: 'physical memory size, e.g. 32M, 4G' })
+    // Scenario options (each scenario's `flags`); a scenario without the option refuses it.
+    .option('blog-values', { type: 'boolean', describe: 'got-stack: the blog\'s exact values (default: on for seed 1 only)' })
     .option('force', { type: 'boolean', default: false, describe: 'overwrite existing files' })
     .option('list', { type: 'boolean', default: false, describe: 'list the scenarios and exit' });
 }
 
 const usage = (message: string): never => { throw new KdsimError('E_USAGE', `kdsim: ${message}`, 2); };
+
+/** Scenario options the user gave (yargs leaves an unset boolean undefined). */
+const SCENARIO_FLAGS = ['blog-values'];
 
 /** '64M', '4G', '512K', '0x4000000' or plain bytes; multiples of 4 KiB. */
 export function parseSize(text: string): number {
@@ -48,8 +53,9 @@ export async function run(args: Record<string, unknown>): Promise<number> {
   const output = (args.output as string | undefined) ?? usage('simulate needs -o FILE');
   const seed = args.seed === undefined ? undefined : parseSeed(String(args.seed));
   const ramBytes = args.ram === undefined ? undefined : parseSize(String(args.ram));
+  const flags = Object.fromEntries(SCENARIO_FLAGS.filter((f) => args[f] !== undefined).map((f) => [f, Boolean(args[f])]));
   const { simulate } = await import('../simulator/simulate');
-  const r = await simulate({ scenario, output, truth: args.truth as string | undefined, seed, ramBytes, force: Boolean(args.force) });
+  const r = await simulate({ scenario, output, truth: args.truth as string | undefined, seed, ramBytes, flags, force: Boolean(args.force) });
   const truth = r.truth as { culprit?: { image: string }; frames?: unknown[] };
   process.stdout.write(`${output}: ${scenario} seed ${r.seed}, ${Math.round(r.ramBytes / 2 ** 20)} MiB RAM, ${r.fileSize} bytes (${r.pagesWritten} pages with data)`
     + `${truth.frames ? `, ${truth.frames.length} frames, culprit ${truth.culprit?.image}` : ''}\n`);

@@ -3,7 +3,6 @@
  * with their exit codes; `--jobs` through real worker threads; `analyze` never loading either module.
  */
 import { spawnSync } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -16,12 +15,8 @@ function kdsim(args: string[], input?: string) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const ready = fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')) && fs.existsSync(DUMP);
-const itReady = ready ? it : it.skip;
-if (!ready) console.warn('triageLab.cli.test: dist/ or the fixture dump is missing; run `npm test` (it builds first)');
-
 describe('kdsim triage', () => {
-  itReady('exits 0 when every dump opened, 1 when one did not (its row says why)', () => {
+  it('exits 0 when every dump opened, 1 when one did not (its row says why)', () => {
     expect(kdsim(['triage', DUMP]).code).toBe(0);
     const r = kdsim(['triage', DUMP, BAD]);
     expect(r.code).toBe(1);
@@ -30,42 +25,42 @@ describe('kdsim triage', () => {
     expect(r.err).toBe('');
   });
 
-  itReady('exits 2 on a usage error', () => {
+  it('exits 2 on a usage error', () => {
     expect(kdsim(['triage']).code).toBe(2);
     expect(kdsim(['triage', DUMP, '--jobs', '0'])).toEqual({ code: 2, out: '', err: 'kdsim: bad --jobs \'0\': expected an integer 1..16\n' });
   });
 
-  itReady('prints the same report with worker jobs as in one thread', () => {
+  it('prints the same report with worker jobs as in one thread', () => {
     const args = ['triage', DUMP, BAD, path.join(ROOT, 'fixtures', 'malformed', 'empty.dmp'), `${ROOT}/fixtures/dumps/*.dmp`];
     const one = kdsim(args);
     expect(kdsim([...args, '--jobs', '2'])).toEqual(one);
   });
 
-  itReady('--json prints the triage models', () => {
+  it('--json prints the triage models', () => {
     const j = JSON.parse(kdsim(['triage', DUMP, '--json']).out) as { dumps: { culprit: { imageName: string; stackBytes: number } }[] };
     expect(j.dumps[0].culprit).toMatchObject({ imageName: 'StackHog.sys', stackBytes: 0x1194 });
   });
 });
 
 describe('kdsim lab', () => {
-  itReady('--check runs every step and exits 0 when each prints the blog\'s lines', () => {
+  it('--check runs every step and exits 0 when each prints the blog\'s lines', () => {
     const r = kdsim(['lab', DUMP, '--check']);
     expect(r.code).toBe(0);
     expect(r.out.trim().split('\n').pop()).toBe('walkthrough Part 1 lab: 27/27 steps as expected');
   });
 
-  itReady('checks when stdin is piped, and finds the checkout\'s fixture by default', () => {
+  it('checks when stdin is piped, and finds the checkout\'s fixture by default', () => {
     const r = kdsim(['lab', '--step', '25'], 'kfL200\n');
     expect(r.out).toBe('step 25  kfL200  ok\nwalkthrough Part 1 lab: 1/1 steps as expected\n');
   });
 
-  itReady('exits 2 on a step the lab does not have', () => {
+  it('exits 2 on a step the lab does not have', () => {
     expect(kdsim(['lab', DUMP, '--step', '28'])).toEqual({ code: 2, out: '', err: 'kdsim: bad --step \'28\': the lab has steps 1 to 27\n' });
   });
 });
 
 describe('kdsim analyze start-up', () => {
-  itReady('loads neither the triage nor the lab modules', () => {
+  it('loads neither the triage nor the lab modules', () => {
     const script = `require(${JSON.stringify(path.join(ROOT, 'dist', 'cli', 'run.js'))}).runCli(['analyze', ${JSON.stringify(DUMP)}, '-c', 'r'])
       .then(() => { process.stderr.write(Object.keys(require.cache).filter((k) => /[\\\\/]cli[\\\\/](triage|lab)/.test(k)).join(',')); });`;
     const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
@@ -84,12 +79,12 @@ describe('lazy loading through the front door', () => {
     return JSON.parse(r.stderr) as { analyzer: number; iced: boolean };
   };
 
-  itReady('kdsim --help and kdsim simulate --help load no analyzer file', () => {
+  it('kdsim --help and kdsim simulate --help load no analyzer file', () => {
     expect(loaded(['--help'])).toEqual({ analyzer: 0, iced: false });
     expect(loaded(['simulate', '--help'])).toEqual({ analyzer: 0, iced: false });
   });
 
-  itReady('analyze loads iced-x86 only for a command that disassembles', () => {
+  it('analyze loads iced-x86 only for a command that disassembles', () => {
     expect(loaded(['analyze', DUMP, '--no-banner', '-c', 'dd esp L1']).iced).toBe(false);
     expect(loaded(['analyze', DUMP, '--no-banner', '-c', 'u eip L1']).iced).toBe(true);
   });

@@ -3,7 +3,7 @@ import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { isKdsimError } from '../common/errors';
-import { simulate } from './simulate';
+import { buildScenario, simulate } from './simulate';
 
 const sha = async (f: string): Promise<string> => createHash('sha256').update(await fsp.readFile(f)).digest('hex');
 
@@ -50,5 +50,21 @@ describe('simulate', () => {
     const nodir = await failure(simulate({ scenario: 'got-stack', output: path.join(dir, 'no', 'x.dmp') }));
     expect(nodir.code).toBe('E_FILE');
     expect(nodir.message).not.toContain('\n');
+  });
+});
+
+describe('scenario options', () => {
+  const esp = (seed: number, flags: Record<string, boolean> = {}): string =>
+    ((buildScenario('got-stack', seed, 16 << 20, flags).truth.firstFault as { esp: string }).esp);
+
+  it('got-stack takes the blog\'s values by default on its default seed only, and either way on request', () => {
+    expect(esp(1)).toBe('b8ae6058');
+    expect(esp(1, { 'blog-values': false })).not.toBe('b8ae6058');
+    expect(esp(1, { 'blog-values': false })).toBe(esp(1, { 'blog-values': false }));
+    expect(esp(2, { 'blog-values': true })).toBe('b8ae6058');
+  });
+
+  it('refuses an option the scenario does not have', () => {
+    expect(() => buildScenario('got-stack', 1, 16 << 20, { 'no-such': true })).toThrow("kdsim: scenario 'got-stack' has no option --no-such");
   });
 });

@@ -6,7 +6,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { KdsimError } from '../common/errors';
 import { writeFullDump32 } from '../format/dumpWriter';
-import type { SimulatedDump } from './scenario';
+import { resolveFlags, type SimulatedDump } from './kit/scenario';
 import { findScenario, SCENARIOS } from './scenarios';
 
 export interface SimulateRequest {
@@ -15,6 +15,8 @@ export interface SimulateRequest {
   truth?: string;
   seed?: number;
   ramBytes?: number;
+  /** The scenario's own options (got-stack: `blog-values`); unset ones take the scenario's default for the seed. */
+  flags?: Record<string, boolean>;
   force?: boolean;
 }
 
@@ -23,14 +25,16 @@ export interface SimulateResult { fileSize: number; pagesWritten: number; seed: 
 const bad = (message: string): never => { throw new KdsimError('E_SIMULATE', `kdsim: ${message}`, 2); };
 
 /** Builds the machine without writing anything (tests, the ISF generator, benchmarks). */
-export function buildScenario(name: string, seed?: number, ramBytes?: number): SimulatedDump & { seed: number; ramBytes: number } {
+export function buildScenario(name: string, seed?: number, ramBytes?: number, flags: Record<string, boolean> = {}): SimulatedDump & { seed: number; ramBytes: number } {
   const sc = findScenario(name) ?? bad(`unknown scenario '${name}' (known: ${SCENARIOS.map((s) => s.name).join(', ')})`);
   const s = seed ?? sc.defaultSeed;
   const ram = ramBytes ?? sc.defaultRamBytes;
   if (!Number.isInteger(s) || s < 0 || s > 0xffffffff) bad(`bad seed ${seed}: expected an integer 0..4294967295`);
   if (ram < sc.minRamBytes) bad(`--ram ${Math.round(ram / 2 ** 20)}M is too small for scenario '${name}' (at least ${Math.round(sc.minRamBytes / 2 ** 20)}M)`);
   if (ram > 64 * 2 ** 30) bad('--ram above 64G is not supported');
-  return { ...sc.build({ seed: s, ramBytes: ram }), seed: s, ramBytes: ram };
+  const unknown = Object.keys(flags).filter((f) => !sc.flags.some((x) => x.name === f));
+  if (unknown.length) bad(`scenario '${name}' has no option --${unknown[0]}`);
+  return { ...sc.build({ seed: s, ramBytes: ram, flags: resolveFlags(sc, s, flags) }), seed: s, ramBytes: ram };
 }
 
 export async function simulate(req: SimulateRequest): Promise<SimulateResult> {
@@ -42,7 +46,7 @@ export async function simulate(req: SimulateRequest): Promise<SimulateResult> {
     const dirOk = await fsp.stat(dir).then((st) => st.isDirectory(), () => false);
     if (!dirOk) throw new KdsimError('E_FILE', `kdsim: cannot write ${out}: directory ${dir} does not exist`, 1);
   }
-  const built = buildScenario(req.scenario, req.seed, req.ramBytes);
+  const built = buildScenario(req.scenario, req.seed, req.ramBytes, req.flags);
   let written: { fileSize: number; pagesWritten: number };
   try {
     written = await writeFullDump32(req.output, built.spec);

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
 import { KdsimError } from '../common/errors';
@@ -7,6 +6,7 @@ import { buildIsf } from './isfBuild';
 import { parseFrameData, parseIsf, loadIsfFile } from './isfLoader';
 import { ntkrpampTypes } from './layouts/ntkrpamp';
 import { DEFAULT_SYMBOLS_DIR, SymbolStore } from './symbolStore';
+import { tempDir } from '../testing/tempDir';
 
 const GUID = '0123456789ABCDEF0123456789ABCDEF';
 const pdb = { GUID, age: 1, database: 'ntkrpamp.pdb', machine_type: 332 };
@@ -17,7 +17,7 @@ const frames = {
 };
 
 function storeDir(): string {
-  const root = mkdtempSync(join(tmpdir(), 'kdsim-sym-'));
+  const root = tempDir('sym');
   const dir = join(root, 'windows', 'ntkrpamp.pdb');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${GUID}-1.json`), JSON.stringify(isf));
@@ -42,7 +42,7 @@ describe('ISF validation', () => {
 
   it('names a missing file and garbage JSON', () => {
     expect(() => loadIsfFile('/nonexistent/x.json')).toThrow(/Cannot read symbol file \/nonexistent\/x.json: ENOENT/);
-    const p = join(mkdtempSync(join(tmpdir(), 'kdsim-bad-')), 'x.json');
+    const p = join(tempDir('bad'), 'x.json');
     writeFileSync(p, '{ nope');
     expect(() => loadIsfFile(p)).toThrow(/Invalid symbol file .*x.json: not JSON/);
   });
@@ -65,7 +65,7 @@ describe('SymbolStore', () => {
 
   it('lets an earlier directory override a later one and reads .json.gz', () => {
     const a = storeDir();
-    const b = mkdtempSync(join(tmpdir(), 'kdsim-sym-'));
+    const b = tempDir('sym');
     mkdirSync(join(b, 'windows', 'ntkrpamp.pdb'), { recursive: true });
     const other = buildIsf({ types: ntkrpampTypes(), pdb, symbols: { Other: { address: 1 } } });
     writeFileSync(join(b, 'windows', 'ntkrpamp.pdb', `${GUID}-1.json.gz`), gzipSync(JSON.stringify(other)));

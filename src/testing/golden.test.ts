@@ -7,6 +7,7 @@ describe('golden transcripts', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdsim-golden-'));
   const golden = path.join(dir, 'step.txt');
   const saved = process.env.UPDATE_GOLDENS;
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   afterEach(() => { if (saved === undefined) delete process.env.UPDATE_GOLDENS; else process.env.UPDATE_GOLDENS = saved; });
 
   it('writes .actual beside a missing golden and fails', () => {

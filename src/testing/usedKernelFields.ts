@@ -1,8 +1,7 @@
 import * as path from 'path';
 import { TypeTable } from '../symbols/typeTable';
 import { buildScenario } from '../simulator/simulate';
-import { openSession } from '../analyzer/commands/session';
-import { executeLine } from '../analyzer/commands/dispatch';
+import { openDump, runLine } from '../analyzer';
 
 /** Commands that between them read every kernel structure the analyzer knows (the walkthrough and beyond). */
 const COMMANDS = ['!analyze -v', 'kv', 'k', '!pcr', '!pcr 3', '!prcb', '!thread', '!process 0 0', '.tss 28', 'kv',
@@ -26,9 +25,9 @@ export async function usedKernelFields(root: string): Promise<{ type: string; pa
   };
   try {
     buildScenario('got-stack');
-    const session = openSession(path.join(root, 'fixtures/dumps/got-stack.dmp'));
+    const session = openDump(path.join(root, 'fixtures/dumps/got-stack.dmp'));
     for (const line of COMMANDS) {
-      try { await executeLine(session, line); } catch { /* a command's own error is not the point here */ }
+      try { await runLine(session, line); } catch { /* a command's own error is not the point here */ }
     }
   } finally {
     TypeTable.prototype.field = original.field;

@@ -1,9 +1,8 @@
 /**
  * Golden transcripts of `!analyze -v`, `!analyze`, `!analyze -v -nostackusage` and `!stackusage` on the blog's
- * dump, plus the blog-exact facts each must show. Skipped (and says so) until the simulator's fixture exists;
+ * dump, plus the blog-exact facts each must show. A missing fixture fails the test;
  * UPDATE_GOLDENS=1 writes the goldens (review them before committing).
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { expectGolden } from '../../testing/golden';
 import { executeLine } from './dispatch';
@@ -13,20 +12,13 @@ const ROOT = path.resolve(__dirname, '../../..');
 const DUMP = path.join(ROOT, 'fixtures/dumps/got-stack.dmp');
 const TRANSCRIPTS = path.join(ROOT, 'fixtures/transcripts');
 
-const haveFixture = fs.existsSync(DUMP);
-const maybe = haveFixture ? describe : describe.skip;
-if (!haveFixture) {
-  // eslint-disable-next-line no-console
-  console.log(`skipped: !analyze/!stackusage goldens need ${path.relative(ROOT, DUMP)} (npm run fixtures)`);
-}
-
 async function transcript(session: DebugSession, line: string): Promise<{ text: string; model: unknown }> {
   const done = await executeLine(session, line);
   // The model of the line's last command (`.tss 0x28;!stackusage` → !stackusage's).
   return { text: `${session.prompt()}${line}\n${done.flatMap((d) => d.lines).join('\n')}\n`, model: done[done.length - 1]?.model };
 }
 
-maybe('!analyze and !stackusage on got-stack.dmp', () => {
+describe('!analyze and !stackusage on got-stack.dmp', () => {
   const out: Record<string, { text: string; model: unknown }> = {};
   beforeAll(async () => {
     const session = openSession(DUMP);

@@ -1,9 +1,8 @@
 /**
  * Golden transcript of the k family and the disassembler on the blog's dump: kv/kb/kf/kn/kC after `.tss 0x28`
  * and `.tss 0x50`, `kf = b8ae60ec b8ae6058 808813d8` (walkthrough step 31's derived line), `u 8088c718 L4`, `ub`,
- * `uf nt!_KiTrap08`. Skipped (and says so) until the simulator's fixture exists; UPDATE_GOLDENS=1 writes it.
+ * `uf nt!_KiTrap08`. A missing fixture fails the test (`npm run fixtures` makes it); UPDATE_GOLDENS=1 writes the golden.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { expectGolden } from '../../testing/golden';
 import { executeLine } from './dispatch';
@@ -20,14 +19,7 @@ const LINES = [
   'u 8088c718 L4', 'ub 8088c718', 'uf nt!_KiTrap08',
 ];
 
-const haveFixture = fs.existsSync(DUMP);
-const maybe = haveFixture ? describe : describe.skip;
-if (!haveFixture) {
-  // eslint-disable-next-line no-console
-  console.log(`skipped: k-family golden needs ${path.relative(ROOT, DUMP)} (npm run fixtures)`);
-}
-
-maybe('k family and u on got-stack.dmp', () => {
+describe('k family and u on got-stack.dmp', () => {
   let text = '';
   beforeAll(async () => {
     const session = openSession(DUMP);

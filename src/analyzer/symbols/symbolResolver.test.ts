@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { buildIsf } from '../../symbols/isfBuild';
 import { KDBG_OWNER_TAG, KDBG_SIZE_WS03 } from '../../symbols/layouts/kdbg';
@@ -7,6 +6,7 @@ import { ntkrpampTypes } from '../../symbols/layouts/ntkrpamp';
 import { SymbolStore } from '../../symbols/symbolStore';
 import { TypeTable } from '../../symbols/typeTable';
 import { FakeMemory, writeFields, writePeImage } from '../../testing/fakeMemory';
+import { tempDir } from '../../testing/tempDir';
 import type { CrashDump, DumpHeaderModel } from '../dump/types';
 import { kdbgTypeTable } from '../objects/kdbg';
 import { createSymbolResolver } from './createSymbolResolver';
@@ -20,7 +20,7 @@ const KDBG = 0x80890000;
 const LIST = 0x8089ffe0;
 
 function store(): SymbolStore {
-  const root = mkdtempSync(join(tmpdir(), 'kdsim-res-'));
+  const root = tempDir('res');
   const dir = join(root, 'windows', 'ntkrpamp.pdb');
   mkdirSync(dir, { recursive: true });
   const pdb = { GUID: NT_GUID, age: 1, database: 'ntkrpamp.pdb', machine_type: 332 };

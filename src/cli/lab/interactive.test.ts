@@ -1,14 +1,12 @@
 /**
  * The lab at a terminal, driven through streams: a learner's typed lines in, what the lab prints out.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { PassThrough } from 'stream';
 import { runInteractive, wrongCommandReply } from './interactive';
 import { LabSession, stepByNumber } from './labSession';
 
 const DUMP = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'dumps', 'got-stack.dmp');
-const itFixture = fs.existsSync(DUMP) ? it : it.skip;
 
 /** Runs the lab from `startAt` on the typed lines; returns what it printed and how many steps were done. */
 async function learner(typed: string[], startAt: number): Promise<{ text: string; completed: number }> {
@@ -27,7 +25,7 @@ async function learner(typed: string[], startAt: number): Promise<{ text: string
 }
 
 describe('the interactive lab', () => {
-  itFixture('runs an equivalent spelling, shows the output and the values to notice', async () => {
+  it('runs an equivalent spelling, shows the output and the values to notice', async () => {
     const { text, completed } = await learner(['r tr', 'quit'], 3);
     expect(completed).toBe(1);
     expect(text).toContain('Step 3 of 27');
@@ -37,7 +35,7 @@ describe('the interactive lab', () => {
     expect(text).toContain('Stopped at step 4; `kdsim lab --step 4` starts here again.');
   });
 
-  itFixture('does not run a wrong command: a hint, then the command after the second miss', async () => {
+  it('does not run a wrong command: a hint, then the command after the second miss', async () => {
     const { text, completed } = await learner(['kb', 'dd f7737000 L1', 'dd f7737000 L0x54'], 12);
     expect(completed).toBe(1);
     expect(text).not.toContain('ChildEBP');
@@ -46,7 +44,7 @@ describe('the interactive lab', () => {
     expect(text).toContain('f7737140  00000000 00000000 00000000 00000000');
   });
 
-  itFixture('types the command for a learner who skips, and ends when the input does', async () => {
+  it('types the command for a learner who skips, and ends when the input does', async () => {
     const { text, completed } = await learner(['hint', 'skip'], 26);
     expect(completed).toBe(1);
     expect(text).toContain('  kv with the frame count L200.');

@@ -1,8 +1,8 @@
-import { buildGotStackMachine, type Machine } from '../scenarios/gotStack/machine';
+import { buildGotStackMachine, type GotStackMachine as Machine } from '../scenarios/gotStack/story';
 import { moduleSymbolFiles } from './moduleIsf';
 
 let m: Machine;
-beforeAll(() => { m = buildGotStackMachine({ seed: 1, ramBytes: 32 << 20, blogSeed: true }); });
+beforeAll(() => { m = buildGotStackMachine({ seed: 1, ramBytes: 32 << 20, blogValues: true }); });
 
 /** The RSDS record of an image in simulated memory, as volatility3's PdbSignatureScanner reads it. */
 function rsds(base: number): { guid: string; age: number; name: string } {

@@ -1,5 +1,5 @@
 /** The scenarios `kdsim simulate --scenario` knows, by name. */
-import type { Scenario } from '../scenario';
+import type { Scenario } from '../kit/scenario';
 import { gotStack } from './gotStack';
 
 export const SCENARIOS: readonly Scenario[] = [gotStack];

@@ -1,27 +1,26 @@
 /**
- * The checked-in fixture dump, its ground truth and the shipped ISF files are exactly what the generator
- * produces now: anyone can regenerate them (`npm run fixtures`) and get the same bytes.
+ * The checked-in fixtures of every scenario, their ground truth and the shipped ISF files are exactly what the
+ * generator produces now: anyone can regenerate them (`npm run fixtures`) and get the same bytes.
  */
 import { createHash } from 'crypto';
 import { promises as fsp, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
-import { FIXTURE_RAM, FIXTURE_SCENARIO, symbolFiles } from './generateFixtures';
-import { simulate } from '../simulate';
+import { fixturePaths, symbolFiles, writeScenarioFixture } from './generateFixtures';
+import { SCENARIOS } from '../scenarios';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 describe('checked-in fixtures', () => {
-  it('got-stack.dmp and its ground truth regenerate byte for byte', async () => {
+  it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s: the dump and its ground truth regenerate byte for byte', async (_n, sc) => {
     const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'kdsim-fix-'));
     try {
-      const dump = path.join(dir, 'got-stack.dmp');
-      const truth = path.join(dir, 'got-stack.json');
-      await simulate({ scenario: FIXTURE_SCENARIO, output: dump, truth, ramBytes: FIXTURE_RAM });
-      expect(sha(readFileSync(dump))).toBe(sha(readFileSync(path.join(ROOT, 'fixtures/dumps/got-stack.dmp'))));
-      expect(readFileSync(truth, 'utf8')).toBe(readFileSync(path.join(ROOT, 'fixtures/groundtruth/got-stack.json'), 'utf8'));
+      const [dump, truth] = await writeScenarioFixture(sc, dir);
+      const p = fixturePaths(sc);
+      expect(sha(readFileSync(dump))).toBe(sha(readFileSync(path.join(ROOT, p.dump))));
+      expect(readFileSync(truth, 'utf8')).toBe(readFileSync(path.join(ROOT, p.truth), 'utf8'));
     } finally {
       await fsp.rm(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@
  * true"), read back from the simulator's own memory image.
  */
 import { Decoder, Formatter, FormatterSyntax } from 'iced-x86';
-import { buildGotStackMachine, type Machine } from './machine';
+import { buildGotStackMachine, type GotStackMachine as Machine } from './story';
 
 const BLOG_KPCR = `
 b8ae60dc 00000000 00000000 f7737fe0 19d5c42c 00000008 7ff9c000 f7737000
@@ -19,7 +19,7 @@ f773a2e0 00010001 00000008 00000e56 08000300 00000000 00000000 00000000
 00000000 00000000 00000000 00000000`.trim().split(/\s+/).map((h) => parseInt(h, 16));
 
 let m: Machine;
-beforeAll(() => { m = buildGotStackMachine({ seed: 1, ramBytes: 32 << 20, blogSeed: true }); });
+beforeAll(() => { m = buildGotStackMachine({ seed: 1, ramBytes: 32 << 20, blogValues: true }); });
 
 const dwords = (va: number, n: number): number[] => {
   const b = Buffer.from(m.memory.read(va, n * 4));
@@ -102,7 +102,7 @@ describe('got-stack default seed: the blog\'s values', () => {
     const [next, handler] = dwords(0xb8ae60dc, 2);
     expect(handler).toBe(m.modules.find((x) => x.def.name === 'nt')!.symbols.get('_except_handler3'));
     expect(next).toBeGreaterThan(0xb8ae60dc);
-    expect(m.overflow.firstFault).toMatchObject({ esp: 0xb8ae6058, ebp: 0xb8ae60ec, eip: 0x808813d8 });
+    expect(m.stack.firstFault).toMatchObject({ esp: 0xb8ae6058, ebp: 0xb8ae60ec, eip: 0x808813d8 });
   });
 
   it('CR2 b8ae5fe0 and TR 0x50 in KPRCB.ProcessorState.SpecialRegisters', () => {

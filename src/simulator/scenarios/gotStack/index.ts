@@ -5,14 +5,14 @@
  */
 import { hex8 } from '../../../common/hex';
 import type { X86Registers } from '../../../common/x86Registers';
-import type { Scenario, SimulatedDump } from '../../scenario';
-import { buildGotStackMachine } from './machine';
+import { KERNEL_STACK_SIZE } from '../../kit/box';
+import { dumpSpec } from '../../kit/dumpSpec';
+import type { Scenario, SimulatedDump } from '../../kit/scenario';
+import { regsJson } from '../../kit/truthJson';
 import * as P from './plan';
+import { buildGotStackMachine } from './story';
 
 export const GOT_STACK_DEFAULT_SEED = 1;
-
-const regsJson = (r: X86Registers): Record<string, string> =>
-  Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined).map(([k, v]) => [k, hex8(v as number)]));
 
 export const gotStack: Scenario = {
   name: 'got-stack',
@@ -20,30 +20,16 @@ export const gotStack: Scenario = {
   defaultSeed: GOT_STACK_DEFAULT_SEED,
   defaultRamBytes: 32 << 20,
   minRamBytes: 16 << 20,
-  build({ seed, ramBytes }): SimulatedDump {
-    const m = buildGotStackMachine({ seed, ramBytes, blogSeed: seed === GOT_STACK_DEFAULT_SEED });
-    const o = m.overflow;
-    const ctx = m.processors.bugcheckContext;
-    const { contextFlags, ...ctxRegs } = ctx;
-    const spec = {
-      header: {
-        directoryTableBase: m.systemDtb,
-        pfnDataBase: P.PFN_DATABASE,
-        psLoadedModuleList: m.ntData.PsLoadedModuleList,
-        psActiveProcessHead: m.ntData.PsActiveProcessHead,
-        numberProcessors: P.PROCESSORS,
-        bugCheckCode: m.bugcheck.code,
-        bugCheckParameters: m.bugcheck.args,
-        kdDebuggerDataBlock: m.ntData.KdDebuggerDataBlock,
-        context: { ...ctxRegs, contextFlags },
-        productType: 3,
-        suiteMask: 0x110,
-        systemUpTime: P.UP_TIME,
-        systemTime: P.SYSTEM_TIME,
-      },
-      runs: m.runs,
-      readPage: m.readPage,
-    };
+  flags: [{
+    name: 'blog-values',
+    describe: 'the blog\'s exact values (innermost ESP b8ae6058); on by default for seed 1',
+    defaultFor: (seed) => seed === GOT_STACK_DEFAULT_SEED,
+  }],
+  build({ seed, ramBytes, flags }): SimulatedDump {
+    const m = buildGotStackMachine({ seed, ramBytes, blogValues: flags['blog-values'] });
+    const o = m.stack;
+    const { contextFlags, ...ctxRegs } = m.processors.bugcheckContext;
+    const spec = dumpSpec(m);
     const last = o.frames[o.frames.length - 1];
     const truth = {
       scenario: 'got-stack',
@@ -52,8 +38,8 @@ export const gotStack: Scenario = {
       bugcheck: { code: hex8(m.bugcheck.code), args: m.bugcheck.args.map(hex8), processor: P.CRASH_CPU },
       thread: {
         ethread: hex8(P.THREAD), eprocess: hex8(P.PROCESS), imageName: 'StackHog.exe', teb: hex8(P.TEB),
-        stackBase: hex8(P.STACK_BASE), stackLimit: hex8(P.STACK_BASE - P.STACK_SIZE), initialStack: hex8(o.initialStack),
-        guardPage: hex8(P.STACK_BASE - P.STACK_SIZE - 0x1000),
+        stackBase: hex8(P.STACK_BASE), stackLimit: hex8(P.STACK_BASE - KERNEL_STACK_SIZE), initialStack: hex8(o.initialStack),
+        guardPage: hex8(P.STACK_BASE - KERNEL_STACK_SIZE - 0x1000),
       },
       firstFault: {
         eip: hex8(o.firstFault.eip), esp: hex8(o.firstFault.esp), ebp: hex8(o.firstFault.ebp), faultAddress: hex8(o.firstFault.address),
@@ -64,7 +50,7 @@ export const gotStack: Scenario = {
       exceptionList: hex8(o.exceptionList),
       // The part of the first page fault's KTRAP_FRAME that is in the stack (the rest is in the guard page).
       trapFrame: {
-        address: hex8(P.STACK_BASE - P.STACK_SIZE), size: o.firstFault.esp - (P.STACK_BASE - P.STACK_SIZE),
+        address: hex8(P.STACK_BASE - KERNEL_STACK_SIZE), size: o.firstFault.esp - (P.STACK_BASE - KERNEL_STACK_SIZE),
         ktrapFrame: hex8(o.trapFrame), ktrapFrameBytes: o.firstFault.esp - o.trapFrame,
       },
       registers: {
@@ -73,7 +59,7 @@ export const gotStack: Scenario = {
         bugcheckContext: regsJson(ctxRegs as X86Registers),
       },
       regions: {
-        trapResidue: { start: hex8(P.STACK_BASE - P.STACK_SIZE), end: hex8(o.firstFault.esp), bytes: o.firstFault.esp - (P.STACK_BASE - P.STACK_SIZE) },
+        trapResidue: { start: hex8(P.STACK_BASE - KERNEL_STACK_SIZE), end: hex8(o.firstFault.esp), bytes: o.firstFault.esp - (P.STACK_BASE - KERNEL_STACK_SIZE) },
         callFrames: { start: hex8(o.firstFault.esp), end: hex8(o.initialStack), bytes: o.initialStack - o.firstFault.esp },
         npx: { start: hex8(o.initialStack), end: hex8(P.STACK_BASE), bytes: P.STACK_BASE - o.initialStack },
       },

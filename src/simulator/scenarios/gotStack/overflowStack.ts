@@ -6,6 +6,8 @@
 import type { X86Registers } from '../../../common/x86Registers';
 import type { EmittedFunction } from '../../code/emitter';
 import type { FnDef } from '../../code/frameFunction';
+import type { DoubleFaultDeath } from '../../kit/death';
+import type { CrashedStack } from '../../kit/machine';
 import type { StructWriter } from '../../kernel/structWriter';
 import type { SeededRandom } from '../../rng';
 import { chooseChain, type ChainStep, type ChosenChain } from '../../stack/callChain';
@@ -16,7 +18,8 @@ import { fillStale } from '../../stack/staleFill';
 import { PROBE_VA } from '../../nt/kernelFunctions';
 import { KITRAP0E_FAULT_VA } from '../../nt/trapHandlers';
 import { ALLOCA_FUNCTION, TAIL_ENTRY } from './drivers';
-import { DEVICES, IOCTL_SCAN, IRP, MDL, STACK_BASE, STACK_SIZE, THREAD, USER_BUFFER, USER_EBP, USER_ESP, USER_RETURN } from './plan';
+import { KERNEL_STACK_SIZE as STACK_SIZE, KI_FAST_SYSTEM_CALL_RET as USER_RETURN } from '../../kit/box';
+import { DEVICES, IOCTL_SCAN, IRP, MDL, STACK_BASE, THREAD, USER_BUFFER, USER_EBP, USER_ESP } from './plan';
 
 /** KTRAP_FRAME bytes KiFastCallEntry builds below the V86 segment slots: InitialStack − 0x8c. */
 const NPX_AREA = 0x210;
@@ -35,7 +38,8 @@ export interface OverflowInput {
   firstFaultEsp: number;
 }
 
-export interface OverflowResult {
+export interface OverflowResult extends CrashedStack {
+  death: DoubleFaultDeath;
   initialStack: number;
   trapFrame: number;
   firstFault: { eip: number; esp: number; ebp: number; address: number; errorCode: number; trapFrame: number };
@@ -152,6 +156,7 @@ export function buildOverflowStack(inp: OverflowInput): OverflowResult {
   inner.push({ childEbp: tf, retAddr: USER_RETURN, eip: inp.kiFastCallReturn, kind: 'trap', module: 'nt' });
 
   return {
+    death: { kind: 'double-fault', tss28, cr2: trapFrame - 4, exceptionList: realized.exceptionList, initialStack },
     initialStack, trapFrame,
     firstFault: { eip: PROBE_VA, esp: inp.firstFaultEsp, ebp: mmEbp, address: USER_BUFFER, errorCode: 0, trapFrame },
     tss28, cr2: trapFrame - 4, exceptionList: realized.exceptionList,

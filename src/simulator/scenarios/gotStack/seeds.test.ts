@@ -2,7 +2,7 @@
  * Every seed double-faults coherently, and the ground truth describes the stack that is really in memory.
  */
 import { Decoder } from 'iced-x86';
-import { buildGotStackMachine, type Machine } from './machine';
+import { buildGotStackMachine, type GotStackMachine as Machine } from './story';
 
 const u32 = (m: Machine, va: number): number => Buffer.from(m.memory.read(va, 4)).readUInt32LE(0);
 
@@ -20,10 +20,10 @@ function followsCall(m: Machine, ra: number): boolean {
 
 describe.each([1, 2, 3, 4, 5, 11, 12345, 0xdeadbeef])('got-stack seed %i', (seed) => {
   let m: Machine;
-  beforeAll(() => { m = buildGotStackMachine({ seed, ramBytes: 32 << 20, blogSeed: seed === 1 }); });
+  beforeAll(() => { m = buildGotStackMachine({ seed, ramBytes: 32 << 20, blogValues: seed === 1 }); });
 
   it('overflows: KiTrap0E\'s frame ends below the limit, its store target is in the guard page, ESP left 0x44..0x64', () => {
-    const o = m.overflow;
+    const o = m.stack;
     expect(o.firstFault.esp - 0xb8ae6000).toBeGreaterThanOrEqual(0x44);
     expect(o.firstFault.esp - 0xb8ae6000).toBeLessThanOrEqual(0x64);
     expect(o.trapFrame + 0xc).toBeLessThan(0xb8ae6000);
@@ -32,7 +32,7 @@ describe.each([1, 2, 3, 4, 5, 11, 12345, 0xdeadbeef])('got-stack seed %i', (seed
   });
 
   it('the truth\'s frames are the ones in memory: every return address follows a CALL and sits at childEbp+4', () => {
-    const frames = m.overflow.frames;
+    const frames = m.stack.frames;
     for (let i = 1; i < frames.length; i++) {
       const f = frames[i];
       const ebp = parseInt(f.childEbp, 16);
@@ -44,20 +44,20 @@ describe.each([1, 2, 3, 4, 5, 11, 12345, 0xdeadbeef])('got-stack seed %i', (seed
   });
 
   it('EBP frames save an outer frame\'s EBP (or the IRP an FPO caller borrowed EBP for); the SEH chain ends at 0xffffffff', () => {
-    const positions = new Set(m.overflow.frames.map((f) => parseInt(f.childEbp, 16)));
-    for (const f of m.overflow.frames.slice(1, -1)) {
+    const positions = new Set(m.stack.frames.map((f) => parseInt(f.childEbp, 16)));
+    for (const f of m.stack.frames.slice(1, -1)) {
       if (f.kind !== 'ebp') continue;
       const saved = u32(m, parseInt(f.childEbp, 16));
       expect(positions.has(saved) || saved === 0x87758bd8).toBe(true);
     }
-    let rec = m.overflow.exceptionList;
+    let rec = m.stack.exceptionList;
     for (let n = 0; n < 64 && rec !== 0xffffffff; n++) rec = u32(m, rec);
     expect(rec).toBe(0xffffffff);
   });
 
   it('stack bytes per module cover the call-frame area exactly, StackHog using the most', () => {
-    const total = m.overflow.modules.reduce((n, x) => n + x.bytes, 0);
-    expect(total).toBe(m.overflow.initialStack - m.overflow.firstFault.esp);
-    expect(m.overflow.modules[0].module).toBe('StackHog');
+    const total = m.stack.modules.reduce((n, x) => n + x.bytes, 0);
+    expect(total).toBe(m.stack.initialStack - m.stack.firstFault.esp);
+    expect(m.stack.modules[0].module).toBe('StackHog');
   });
 });

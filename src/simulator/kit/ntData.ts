@@ -1,8 +1,8 @@
 /**
  * nt's global variables that debuggers read, placed in the kernel image's .data (their RVAs become ISF symbols).
  */
-import { KDBG_SIZE_WS03 } from '../../../symbols/layouts/kdbg';
-import type { StructWriter } from '../../kernel/structWriter';
+import { KDBG_SIZE_WS03 } from '../../symbols/layouts/kdbg';
+import type { StructWriter } from '../kernel/structWriter';
 
 export type NtData = Record<string, number>;
 
