@@ -1,6 +1,6 @@
 /**
  * `kdsim simulate`: write a scenario's crash dump (and its ground truth), or list the scenarios.
- *   kdsim simulate --scenario got-stack -o got-stack.dmp [--truth truth.json] [--seed N] [--ram 64M] [--force]
+ *   kdsim simulate --scenario got-stack -o got-stack.dmp [--dump-type full|kernel|bitmap] [--truth truth.json] [--seed N] [--ram 64M] [--force]
  *   kdsim simulate --list
  */
 import type { Argv } from 'yargs';
@@ -13,6 +13,7 @@ export function configure(y: Argv): Argv {
     .option('truth', { type: 'string', describe: 'also write the ground truth (JSON) here' })
     .option('seed', { type: 'string', describe: 'seed (decimal or 0x hex); the default reproduces the scenario\'s reference values' })
     .option('ram', { type: 'string', describe: 'physical memory size, e.g. 32M, 4G' })
+    .option('dump-type', { type: 'string', default: 'full', describe: 'file format: full (DumpType 1), kernel (2, kernel pages only), bitmap (5)' })
     .option('force', { type: 'boolean', default: false, describe: 'overwrite existing files' })
     .option('list', { type: 'boolean', default: false, describe: 'list the scenarios and exit' });
 }
@@ -48,8 +49,11 @@ export async function run(args: Record<string, unknown>): Promise<number> {
   const output = (args.output as string | undefined) ?? usage('simulate needs -o FILE');
   const seed = args.seed === undefined ? undefined : parseSeed(String(args.seed));
   const ramBytes = args.ram === undefined ? undefined : parseSize(String(args.ram));
+  const { DUMP_TYPES } = await import('../simulator/dumpTypes/writeDump');
+  const dumpType = String(args['dump-type'] ?? 'full') as typeof DUMP_TYPES[number];
+  if (!DUMP_TYPES.includes(dumpType)) usage(`bad --dump-type '${dumpType}': expected one of ${DUMP_TYPES.join(', ')}`);
   const { simulate } = await import('../simulator/simulate');
-  const r = await simulate({ scenario, output, truth: args.truth as string | undefined, seed, ramBytes, force: Boolean(args.force) });
+  const r = await simulate({ scenario, output, truth: args.truth as string | undefined, seed, ramBytes, force: Boolean(args.force), dumpType });
   const truth = r.truth as { culprit?: { image: string }; frames?: unknown[] };
   process.stdout.write(`${output}: ${scenario} seed ${r.seed}, ${Math.round(r.ramBytes / 2 ** 20)} MiB RAM, ${r.fileSize} bytes (${r.pagesWritten} pages with data)`
     + `${truth.frames ? `, ${truth.frames.length} frames, culprit ${truth.culprit?.image}` : ''}\n`);

@@ -5,7 +5,7 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { KdsimError } from '../common/errors';
-import { writeFullDump32 } from '../format/dumpWriter';
+import { writeDumpOfType, type DumpTypeName } from './dumpTypes/writeDump';
 import type { SimulatedDump } from './scenario';
 import { findScenario, SCENARIOS } from './scenarios';
 
@@ -16,6 +16,8 @@ export interface SimulateRequest {
   seed?: number;
   ramBytes?: number;
   force?: boolean;
+  /** File format (default 'full'): see dumpTypes/writeDump.ts. */
+  dumpType?: DumpTypeName;
 }
 
 export interface SimulateResult { fileSize: number; pagesWritten: number; seed: number; ramBytes: number; truth: Record<string, unknown> }
@@ -45,7 +47,7 @@ export async function simulate(req: SimulateRequest): Promise<SimulateResult> {
   const built = buildScenario(req.scenario, req.seed, req.ramBytes);
   let written: { fileSize: number; pagesWritten: number };
   try {
-    written = await writeFullDump32(req.output, built.spec);
+    written = await writeDumpOfType(req.output, built.spec, req.dumpType ?? 'full');
     if (req.truth) await writeAtomically(req.truth, `${JSON.stringify(built.truth, null, 2)}\n`);
   } catch (e) {
     if (e instanceof KdsimError) throw e;
