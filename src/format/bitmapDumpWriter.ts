@@ -34,8 +34,10 @@ export async function writeBitmapDump32(target: string, spec: BitmapDump32Spec):
   const last = spec.runs[spec.runs.length - 1];
   const bits = last.basePage + last.pageCount;
   const inRuns = (pfn: number) => spec.runs.some((r) => pfn >= r.basePage && pfn < r.basePage + r.pageCount);
-  const saved = spec.savedPfns ?? allPages(spec.runs);
-  const bitmap = buildPageBitmap(bits, [...saved].map((pfn) => (inRuns(pfn) ? pfn : bad(`PFN 0x${pfn.toString(16)} to save is in no physical memory run`))));
+  // Every page of every run is in a run by construction; a caller's list is checked page by page.
+  const saved = spec.savedPfns === undefined ? allPages(spec.runs)
+    : [...spec.savedPfns].map((pfn) => (inRuns(pfn) ? pfn : bad(`PFN 0x${pfn.toString(16)} to save is in no physical memory run`)));
+  const bitmap = buildPageBitmap(bits, saved);
   const summary = spec.dumpType === DumpType.SUMMARY;
   const bitmapAt = BITMAP_HEADER_FILE_OFFSET + (summary ? SUMMARY_BITMAP_AT : BITMAP_DUMP_BITMAP_AT);
   const firstPage = Math.ceil((bitmapAt + bitmap.words.length * 4) / PAGE_SIZE) * PAGE_SIZE;

@@ -26,7 +26,7 @@ export interface MalformedCase {
 type HeaderPatch = Encodable<typeof DUMP_HEADER32>;
 const FORMAT = 4;
 const UNSUPPORTED = 5;
-const NOT_YET = 'is not supported yet; kdsim reads 32-bit complete memory dumps (PAGEDUMP, DumpType 1)';
+const NOT_YET = 'is not supported yet; kdsim reads 32-bit complete, kernel summary and bitmap dumps (PAGEDUMP, DumpType 1, 2, 5)';
 
 /** A sound header for `runs` (DTB 0x30000), patched, followed by `pages` page images (zero when absent). */
 function dump(patch: HeaderPatch, runs = [{ basePage: 0x30, pageCount: 1 }], pages: (Uint8Array | undefined)[] = [new Uint8Array(0x1000)]): Uint8Array {
