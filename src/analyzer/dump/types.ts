@@ -26,7 +26,12 @@ export interface BitmapHeaderModel {
   saved: PhysicalRun[];
 }
 
-export interface PhysicalRun { basePage: number; pageCount: number; /** file offset of the run's first page */ fileOffset: number }
+export interface PhysicalRun {
+  basePage: number;
+  pageCount: number;
+  /** File offset of the run's first page; −1 in the header runs of a summary or bitmap dump, whose pages are placed by the bitmap. */
+  fileOffset: number;
+}
 
 /** The decoded DUMP_HEADER32 (every field of dump-format.md §1), produced from the format/ layout table. */
 export interface DumpHeaderModel {
