@@ -54,14 +54,30 @@ export async function writeFullDump32(target: string, spec: FullDump32Spec): Pro
   const fileSize = (HEADER_PAGES_32 + numberOfPages) * PAGE_SIZE;
   const header = pageFilledHeader();
   encode(DUMP_HEADER32, headerFields(spec.header, spec.runs, numberOfPages, fileSize), header);
+  function* slots(): Generator<PageSlot> {
+    let filePage = HEADER_PAGES_32;
+    for (const run of spec.runs) for (let i = 0; i < run.pageCount; i++) yield { pfn: run.basePage + i, filePage: filePage++ };
+  }
+  return writeDumpFile(target, header, fileSize, slots(), spec.readPage);
+}
 
+/** One saved page: physical frame `pfn` goes to file page `filePage` (file offset filePage × 0x1000). */
+export interface PageSlot { pfn: number; filePage: number }
+
+/**
+ * The file mechanics every dump type shares: a temporary file beside the target, sized with ftruncate, the
+ * header bytes at offset 0, each slot's page written positionally unless it is all zero (a sparse hole), then
+ * renamed over the target. Slots must come in ascending file order (contiguous pages are batched).
+ */
+export async function writeDumpFile(target: string, head: Uint8Array, fileSize: number, slots: Iterable<PageSlot>,
+  readPage: (pfn: number) => Uint8Array | undefined): Promise<{ fileSize: number; pagesWritten: number }> {
   const dir = path.dirname(path.resolve(target));
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   const fh = await fsp.open(tmp, 'wx');
   let pagesWritten = 0;
   try {
     await fh.truncate(fileSize);
-    await fh.write(header, 0, header.length, 0);
+    await fh.write(head, 0, head.length, 0);
     // Pages are copied into one batch buffer, so a caller may hand back the same scratch page every time.
     const batch = Buffer.alloc(BATCH_PAGES * PAGE_SIZE);
     let batched = 0;
@@ -70,20 +86,18 @@ export async function writeFullDump32(target: string, spec: FullDump32Spec): Pro
       if (batched) await fh.write(batch, 0, batched * PAGE_SIZE, batchPos);
       batched = 0;
     };
-    let filePage = HEADER_PAGES_32;
-    for (const run of spec.runs) {
-      for (let i = 0; i < run.pageCount; i++, filePage++) {
-        const page = spec.readPage(run.basePage + i);
-        if (page === undefined || isZeroPage(page)) { await flush(); continue; }
-        if (page.length !== PAGE_SIZE) bad(`readPage(0x${(run.basePage + i).toString(16)}) returned ${page.length} bytes, not a page`);
-        if (batched === 0) batchPos = filePage * PAGE_SIZE;
-        batch.set(page, batched * PAGE_SIZE);
-        batched++;
-        pagesWritten++;
-        if (batched === BATCH_PAGES) await flush();
-      }
-      await flush();
+    for (const { pfn, filePage } of slots) {
+      const page = readPage(pfn);
+      if (page === undefined || isZeroPage(page)) { await flush(); continue; }
+      if (page.length !== PAGE_SIZE) bad(`readPage(0x${pfn.toString(16)}) returned ${page.length} bytes, not a page`);
+      if (batched && batchPos + batched * PAGE_SIZE !== filePage * PAGE_SIZE) await flush();
+      if (batched === 0) batchPos = filePage * PAGE_SIZE;
+      batch.set(page, batched * PAGE_SIZE);
+      batched++;
+      pagesWritten++;
+      if (batched === BATCH_PAGES) await flush();
     }
+    await flush();
     await fh.close();
     await fsp.rename(tmp, target);
   } catch (e) {

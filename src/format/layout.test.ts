@@ -4,6 +4,8 @@ import { DUMP_HEADER32, PHYSICAL_MEMORY_DESCRIPTOR32, pageFilledHeader } from '.
 import { EXCEPTION_RECORD32 } from './exceptionRecord32';
 import { defineLayout, offsetOf, u32 } from './layout';
 import { bugcheckName, trapName } from './bugchecks';
+import { BITMAP_DUMP_HEADER, SUMMARY_DUMP32 } from './summaryDump32';
+import { TRIAGE_DATA_BLOCK, TRIAGE_DUMP32 } from './triageDump32';
 
 describe('layout table offsets (pinned to dump-format.md §1 and §3)', () => {
   it.each(([
@@ -93,5 +95,26 @@ describe('bugcheck and trap names', () => {
     expect(trapName(8)).toBe('EXCEPTION_DOUBLE_FAULT');
     expect(trapName(0xd)).toBe('EXCEPTION_GP_FAULT');
     expect(bugcheckName(0x12345)).toBeUndefined();
+  });
+});
+
+describe('page-bitmap and triage headers (dump-format.md §1.4–§1.6, mindumpdef.h, volatility3 crash_common.json)', () => {
+  it('puts SUMMARY_DUMP32 fields where the WDK layout has them (0x20 bytes, bitmap at +0x20)', () => {
+    expect(SUMMARY_DUMP32.size).toBe(0x20);
+    expect([offsetOf(SUMMARY_DUMP32, 'DumpOptions'), offsetOf(SUMMARY_DUMP32, 'HeaderSize'), offsetOf(SUMMARY_DUMP32, 'BitmapSize'),
+      offsetOf(SUMMARY_DUMP32, 'Pages'), offsetOf(SUMMARY_DUMP32, 'SizeOfBitMap')]).toEqual([0x8, 0xc, 0x10, 0x14, 0x18]);
+  });
+
+  it("puts the bitmap dump header's 64-bit counters where volatility3 and kdmp-parser read them", () => {
+    expect([offsetOf(BITMAP_DUMP_HEADER, 'FirstPage'), offsetOf(BITMAP_DUMP_HEADER, 'TotalPresentPages'), offsetOf(BITMAP_DUMP_HEADER, 'BitmapSize')])
+      .toEqual([0x20, 0x28, 0x30]);
+    expect(BITMAP_DUMP_HEADER.size).toBe(0x38);
+  });
+
+  it('lays TRIAGE_DUMP32 out as 26 ULONGs and TRIAGE_DATA_BLOCK as {ULONG64, ULONG, ULONG}', () => {
+    expect(TRIAGE_DUMP32.size).toBe(0x68);
+    expect([offsetOf(TRIAGE_DUMP32, 'ContextOffset'), offsetOf(TRIAGE_DUMP32, 'CallStackOffset'), offsetOf(TRIAGE_DUMP32, 'TopOfStack'),
+      offsetOf(TRIAGE_DUMP32, 'DataBlocksCount')]).toEqual([0xc, 0x28, 0x48, 0x64]);
+    expect([offsetOf(TRIAGE_DATA_BLOCK, 'Offset'), offsetOf(TRIAGE_DATA_BLOCK, 'Size'), TRIAGE_DATA_BLOCK.size]).toEqual([0x8, 0xc, 0x10]);
   });
 });

@@ -5,7 +5,7 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { KdsimError } from '../common/errors';
-import { writeFullDump32 } from '../format/dumpWriter';
+import { writeDumpOfType, type DumpTypeName } from './dumpTypes/writeDump';
 import { resolveFlags, type SimulatedDump } from './kit/scenario';
 import { findScenario, SCENARIOS } from './scenarios';
 
@@ -18,6 +18,8 @@ export interface SimulateRequest {
   /** The scenario's own options (got-stack: `blog-values`); unset ones take the scenario's default for the seed. */
   flags?: Record<string, boolean>;
   force?: boolean;
+  /** File format (default 'full'): see dumpTypes/writeDump.ts. */
+  dumpType?: DumpTypeName;
 }
 
 export interface SimulateResult { fileSize: number; pagesWritten: number; seed: number; ramBytes: number; truth: Record<string, unknown> }
@@ -49,7 +51,7 @@ export async function simulate(req: SimulateRequest): Promise<SimulateResult> {
   const built = buildScenario(req.scenario, req.seed, req.ramBytes, req.flags);
   let written: { fileSize: number; pagesWritten: number };
   try {
-    written = await writeFullDump32(req.output, built.spec);
+    written = await writeDumpOfType(req.output, built.spec, req.dumpType ?? 'full');
     if (req.truth) await writeAtomically(req.truth, `${JSON.stringify(built.truth, null, 2)}\n`);
   } catch (e) {
     if (e instanceof KdsimError) throw e;

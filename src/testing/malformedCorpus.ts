@@ -10,6 +10,10 @@ import { encode } from '../format/codec';
 import { DUMP_HEADER32, pageFilledHeader } from '../format/dumpHeader32';
 import { headerFields } from '../format/dumpHeader32Input';
 import type { Encodable } from '../format/layout';
+import {
+  BITMAP_DUMP_BITMAP_AT, BITMAP_DUMP_HEADER, DUMP_FULL_SIGNATURE, DUMP_SUMMARY_SIGNATURE, DUMP_SUMMARY_VALID,
+  SUMMARY_BITMAP_AT, SUMMARY_DUMP32,
+} from '../format/summaryDump32';
 
 export interface MalformedCase {
   file: string;
@@ -22,7 +26,7 @@ export interface MalformedCase {
 type HeaderPatch = Encodable<typeof DUMP_HEADER32>;
 const FORMAT = 4;
 const UNSUPPORTED = 5;
-const NOT_YET = 'is not supported yet; kdsim reads 32-bit complete memory dumps (PAGEDUMP, DumpType 1)';
+const NOT_YET = 'is not supported yet; kdsim reads 32-bit complete, kernel summary and bitmap dumps (PAGEDUMP, DumpType 1, 2, 5)';
 
 /** A sound header for `runs` (DTB 0x30000), patched, followed by `pages` page images (zero when absent). */
 function dump(patch: HeaderPatch, runs = [{ basePage: 0x30, pageCount: 1 }], pages: (Uint8Array | undefined)[] = [new Uint8Array(0x1000)]): Uint8Array {
@@ -72,8 +76,6 @@ export const MALFORMED: MalformedCase[] = [
     message: `kdsim: pagedu64.dmp: a 64-bit kernel dump (PAGEDU64) ${NOT_YET}` },
   { file: 'mdmp.dmp', why: 'a user-mode minidump signature', bytes: () => { const b = ascii('MDMP', 0x20); b.set([0x93, 0xa7], 4); return b; }, exitCode: UNSUPPORTED,
     message: `kdsim: mdmp.dmp: a user-mode minidump (MDMP) ${NOT_YET}` },
-  { file: 'summary-dump.dmp', why: 'DumpType 2 (kernel summary)', bytes: () => dump({ DumpType: 2 }), exitCode: UNSUPPORTED,
-    message: `kdsim: summary-dump.dmp: a kernel summary dump (DumpType 2) ${NOT_YET}` },
   { file: 'triage-dump.dmp', why: 'DumpType 4 (small memory dump)', bytes: () => dump({ DumpType: 4 }), exitCode: UNSUPPORTED,
     message: `kdsim: triage-dump.dmp: a small memory (triage) dump (DumpType 4) ${NOT_YET}` },
   { file: 'dumptype-page-fill.dmp', why: "DumpType left as the 'PAGE' fill", bytes: () => dump({ DumpType: 0x45474150 }), exitCode: FORMAT,
@@ -86,8 +88,6 @@ export const MALFORMED: MalformedCase[] = [
     message: 'kdsim: runs-ffffffff.dmp: NumberOfRuns 0xffffffff exceeds the 86 runs a DUMP_HEADER32 can hold (file offset 0x64)' },
   { file: 'runs-page-fill.dmp', why: "NumberOfRuns left as the 'PAGE' fill", bytes: () => dump({ PhysicalMemoryBlock: { NumberOfRuns: 0x45474150 } }), exitCode: FORMAT,
     message: "kdsim: runs-page-fill.dmp: NumberOfRuns 0x45474150 is the 'PAGE' fill: the physical memory descriptor was never written (file offset 0x64)" },
-  { file: 'run-past-eof.dmp', why: 'the second run claims 0x20 pages the file does not have', bytes: () => dump(runs([[0x30, 1], [0x100, 0x20]])), exitCode: FORMAT,
-    message: 'kdsim: run-past-eof.dmp: run 1 (BasePage 0x100, PageCount 0x20) ends at file offset 0x22000, past the end of the 0x2000-byte file (truncated dump?) (file offset 0x74)' },
   { file: 'overlapping-runs.dmp', why: 'run 1 starts inside run 0', bytes: () => dump(runs([[0x30, 0x10], [0x38, 0x10]])), exitCode: FORMAT,
     message: 'kdsim: overlapping-runs.dmp: run 1 (BasePage 0x38, PageCount 0x10) overlaps run 0 (BasePage 0x30, PageCount 0x10) (file offset 0x74)' },
   { file: 'unsorted-runs.dmp', why: 'runs out of BasePage order', bytes: () => dump(runs([[0x100, 1], [0x30, 1]])), exitCode: FORMAT,
@@ -101,6 +101,79 @@ export const MALFORMED: MalformedCase[] = [
   { file: 'pdpte-outside-memory.dmp', why: 'PDPTE 0 points at a page directory in no run', bytes: () => dump({}, [{ basePage: 0x30, pageCount: 1 }], [pdptPage(0x12345000n | 1n)]), exitCode: FORMAT,
     message: 'kdsim: pdpte-outside-memory.dmp: PDPTE 0 (0x12345001 at PA 0x30000) points to a page directory at PA 0x12345000 that is in no physical memory run (file offset 0x1000)' },
 ];
+
+// ---- Dump types and damaged dumps (issue 11 items 4–5) ------------------------------------------------------------
+// Summary (DumpType 2) and bitmap (DumpType 5) headers that cannot be trusted are refused; files that are merely
+// cut short open with WinDbg's truncation warning and live apart, in fixtures/damaged/ (DAMAGED below).
+
+/** A summary (2) or bitmap (5) dump: sound DUMP_HEADER32, the page-bitmap header at 0x1000 patched by `patch`. */
+function bitmapDump(dumpType: 2 | 5, saved: number[], filePages: number, patch: Record<string, number | bigint> = {}): Uint8Array {
+  const bits = 0x200;
+  const words = new Uint32Array(bits / 32);
+  for (const pfn of saved) words[pfn >>> 5] |= 1 << (pfn & 31);
+  const head = dump({ DumpType: dumpType }, [{ basePage: 0, pageCount: bits }], []).slice(0, 0x1000);
+  const out = new Uint8Array(0x2000 + filePages * 0x1000);
+  out.set(head, 0);
+  const fields = dumpType === 2
+    ? { Signature: DUMP_SUMMARY_SIGNATURE, ValidDump: DUMP_SUMMARY_VALID, DumpOptions: 1, HeaderSize: 0x2000, BitmapSize: bits, Pages: saved.length, SizeOfBitMap: bits, BitmapBufferSlot: 0 }
+    : { Signature: DUMP_FULL_SIGNATURE, ValidDump: DUMP_SUMMARY_VALID, DumpOptions: 0, FirstPage: 0x2000n, TotalPresentPages: BigInt(saved.length), BitmapSize: BigInt(bits) };
+  if (dumpType === 2) encode(SUMMARY_DUMP32, { ...fields, ...patch } as never, out, 0x1000);
+  else encode(BITMAP_DUMP_HEADER, { ...fields, ...patch } as never, out, 0x1000);
+  Buffer.from(words.buffer).copy(out, 0x1000 + (dumpType === 2 ? SUMMARY_BITMAP_AT : BITMAP_DUMP_BITMAP_AT));
+  // The DTB's page (PFN 0x30) is the first saved page: an empty PDPT, so the paging root check passes.
+  return out;
+}
+
+const DUMP_TYPE_CASES: MalformedCase[] = [
+  { file: 'summary-dump.dmp', why: "DumpType 2 without the 'SDMP' SUMMARY_DUMP32 at 0x1000", bytes: () => dump({ DumpType: 2 }), exitCode: FORMAT,
+    message: "kdsim: summary-dump.dmp: DumpType 2 needs the 'SDMP' SUMMARY_DUMP32 at 0x1000; Signature is (0x00000000) (file offset 0x1000)" },
+  { file: 'summary-validdump.dmp', why: "SUMMARY_DUMP32 ValidDump is not 'DUMP'", bytes: () => bitmapDump(2, [0x30], 1, { ValidDump: 0x45474150 }), exitCode: FORMAT,
+    message: "kdsim: summary-validdump.dmp: SUMMARY_DUMP32 ValidDump 'PAGE' (0x45474150) is not 'DUMP' (file offset 0x1004)" },
+  { file: 'summary-pages-mismatch.dmp', why: 'Pages says 5, the bitmap has 2 bits set', bytes: () => bitmapDump(2, [0x30, 0x31], 2, { Pages: 5 }), exitCode: FORMAT,
+    message: 'kdsim: summary-pages-mismatch.dmp: SUMMARY_DUMP32 Pages 0x5 is not the number of bits set in the page bitmap (0x2) (file offset 0x1014)' },
+  { file: 'summary-sizeofbitmap.dmp', why: 'Bitmap.SizeOfBitMap disagrees with BitmapSize', bytes: () => bitmapDump(2, [0x30], 1, { SizeOfBitMap: 0x100 }), exitCode: FORMAT,
+    message: 'kdsim: summary-sizeofbitmap.dmp: SUMMARY_DUMP32 Bitmap.SizeOfBitMap 0x100 is not BitmapSize 0x200 (file offset 0x1018)' },
+  { file: 'summary-bitmap-past-eof.dmp', why: 'a 2^27-bit bitmap (16 MiB) in a 12 KiB file', bytes: () => bitmapDump(2, [0x30], 1, { BitmapSize: 0x8000000, SizeOfBitMap: 0x8000000 }), exitCode: FORMAT,
+    message: 'kdsim: summary-bitmap-past-eof.dmp: the 0x8000000-bit page bitmap ends at file offset 0x1001020, past the end of the 0x3000-byte file (truncated dump?) (file offset 0x1010)' },
+  { file: 'summary-headersize-in-header.dmp', why: 'HeaderSize 0x1000: page data would start inside the headers', bytes: () => bitmapDump(2, [0x30], 1, { HeaderSize: 0x1000 }), exitCode: FORMAT,
+    message: 'kdsim: summary-headersize-in-header.dmp: SUMMARY_DUMP32 HeaderSize 0x1000 is not a page-aligned offset past the bitmap (which ends at 0x1060) (file offset 0x100c)' },
+  { file: 'bitmap-signature.dmp', why: "DumpType 5 with 'PAGE' fill where 'FDMP' belongs", bytes: () => bitmapDump(5, [0x30], 1, { Signature: 0x45474150 }), exitCode: FORMAT,
+    message: "kdsim: bitmap-signature.dmp: DumpType 5 needs the 'FDMP' or 'SDMP' bitmap dump header at 0x1000; Signature is 'PAGE' (0x45474150) (file offset 0x1000)" },
+  { file: 'bitmap-size-zero.dmp', why: 'BitmapSize 0', bytes: () => bitmapDump(5, [], 0, { BitmapSize: 0n }), exitCode: FORMAT,
+    message: 'kdsim: bitmap-size-zero.dmp: bitmap dump header BitmapSize 0x0 is zero: the dump describes no memory (file offset 0x1030)' },
+  { file: 'bitmap-firstpage-huge.dmp', why: 'FirstPage 2^63', bytes: () => bitmapDump(5, [0x30], 1, { FirstPage: 2n ** 63n }), exitCode: FORMAT,
+    message: 'kdsim: bitmap-firstpage-huge.dmp: bitmap dump header FirstPage 0x8000000000000000 is beyond any 40-bit PAE machine (file offset 0x1020)' },
+];
+MALFORMED.push(...DUMP_TYPE_CASES);
+
+/** Damaged files that open: each with the exact first warning line and what still reads. */
+export interface DamagedCase { file: string; why: string; bytes(): Uint8Array; warning: string[] }
+
+const TRUNCATED = (file: number, described: number, missing: number) => [
+  '*'.repeat(60), 'WARNING: Dump file has been truncated.  Data may be missing.', '*'.repeat(60),
+  `kdsim: the file is 0x${file.toString(16)} bytes; its header describes 0x${described.toString(16)} (${missing} page${missing === 1 ? '' : 's'} missing, read as ????????)`,
+];
+
+export const DAMAGED: DamagedCase[] = [
+  { file: 'full-run-past-eof.dmp', why: 'full dump: the second run claims 0x20 pages the file does not have',
+    bytes: () => dump(runs([[0x30, 1], [0x100, 0x20]])), warning: TRUNCATED(0x2000, 0x22000, 0x20) },
+  { file: 'summary-cut-short.dmp', why: 'summary dump: 3 pages saved, the file holds the first',
+    bytes: () => bitmapDump(2, [0x30, 0x100, 0x101], 1), warning: TRUNCATED(0x3000, 0x5000, 2) },
+  { file: 'bitmap-cut-short.dmp', why: 'bitmap dump: 3 pages saved, the file holds the first',
+    bytes: () => bitmapDump(5, [0x30, 0x100, 0x101], 1), warning: TRUNCATED(0x3000, 0x5000, 2) },
+];
+
+/** Writes every damaged case and its expected.json (the warning lines) into `dir`. */
+export function writeDamagedCorpus(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const expected: Record<string, { why: string; warning: string[] }> = {};
+  for (const c of DAMAGED) {
+    fs.writeFileSync(path.join(dir, c.file), c.bytes());
+    expected[c.file] = { why: c.why, warning: c.warning };
+  }
+  fs.writeFileSync(path.join(dir, 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`);
+}
+// ---- end of the dump-types block ----------------------------------------------------------------------------------
 
 /** Cases the test makes at run time (they cannot be checked in): the same expected line and exit code. */
 export const RUNTIME_CASES: { file: string; why: string; message: string; exitCode: number }[] = [
@@ -128,4 +201,7 @@ if (require.main === module) {
   const dir = path.resolve(__dirname, '..', '..', 'fixtures', 'malformed');
   writeMalformedCorpus(dir);
   process.stdout.write(`wrote ${MALFORMED.length} files and expected.json to ${dir}\n`);
+  const damaged = path.resolve(__dirname, '..', '..', 'fixtures', 'damaged');
+  writeDamagedCorpus(damaged);
+  process.stdout.write(`wrote ${DAMAGED.length} files and expected.json to ${damaged}\n`);
 }

@@ -20,7 +20,7 @@ export class DumpFormatError extends KdsimError {
 
 export class UnsupportedDumpError extends KdsimError {
   constructor(file: string, problem: string, where: ErrorWhere = {}) {
-    super('E_UNSUPPORTED', `kdsim: ${file}: ${problem} is not supported yet; kdsim reads 32-bit complete memory dumps (PAGEDUMP, DumpType 1)`, EXIT_UNSUPPORTED, where);
+    super('E_UNSUPPORTED', `kdsim: ${file}: ${problem} is not supported yet; kdsim reads 32-bit complete, kernel summary and bitmap dumps (PAGEDUMP, DumpType 1, 2, 5)`, EXIT_UNSUPPORTED, where);
     this.name = 'UnsupportedDumpError';
   }
 }

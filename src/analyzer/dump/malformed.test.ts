@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { KdsimError } from '../../common/errors';
-import { MALFORMED, RUNTIME_CASES } from '../../testing/malformedCorpus';
+import { DAMAGED, MALFORMED, RUNTIME_CASES } from '../../testing/malformedCorpus';
 import { openCrashDump } from '../memory/openCrashDump';
 
 const CORPUS = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'malformed');
@@ -74,5 +74,27 @@ describe('files that cannot be opened at all', () => {
 
   it('lists the run-time cases in expected.json', () => {
     for (const c of RUNTIME_CASES) expect(expected[c.file]).toMatchObject({ message: c.message, exitCode: c.exitCode, madeAtTestTime: true });
+  });
+});
+
+describe('fixtures/damaged: files cut short open with a warning', () => {
+  const DAMAGED_DIR = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'damaged');
+  const damagedExpected = JSON.parse(fs.readFileSync(path.join(DAMAGED_DIR, 'expected.json'), 'utf8')) as Record<string, { warning: string[] }>;
+
+  it('holds exactly the files malformedCorpus.ts builds', () => {
+    expect(fs.readdirSync(DAMAGED_DIR).filter((f) => f !== 'expected.json').sort()).toEqual(DAMAGED.map((c) => c.file).sort());
+    for (const c of DAMAGED) expect(Buffer.from(c.bytes()).equals(fs.readFileSync(path.join(DAMAGED_DIR, c.file)))).toBe(true);
+  });
+
+  it.each(DAMAGED.map((c) => c.file))('%s opens with the truncation warning and reads the missing pages as gaps', (file) => {
+    const d = openCrashDump(path.join(DAMAGED_DIR, file));
+    try {
+      expect(d.warnings.slice(0, 4)).toEqual(damagedExpected[file].warning);
+      expect(d.phys.has(0x30000)).toBe(true);
+      expect(d.phys.read(0x100000, 4)).toBeNull();
+      expect(d.phys.has(0x100000)).toBe(false);
+    } finally {
+      d.close();
+    }
   });
 });

@@ -1,14 +1,19 @@
-/** PhysicalMemory of a full dump: PA → file offset through the run index, bytes through the page cache. */
+/**
+ * PhysicalMemory of a kernel dump: PA → file offset through the dump type's page index (runs or bitmap), bytes
+ * through the page cache. A page the index places past the end of a truncated file is not in the dump.
+ */
 import { PAGE_SIZE } from '../../common/hex';
 import type { ByteSource } from '../source/types';
 import type { PhysicalMemory } from '../memory/types';
-import type { RunIndex } from './runIndex';
+import type { PageIndex } from './types';
 
 export class DumpPhysicalMemory implements PhysicalMemory {
-  constructor(private readonly source: ByteSource, private readonly index: RunIndex) {}
+  constructor(private readonly source: ByteSource, private readonly index: PageIndex) {}
 
   has(pa: number): boolean {
-    return pa >= 0 && this.index.fileOffsetOf(pa) !== undefined;
+    if (pa < 0) return false;
+    const off = this.index.fileOffsetOf(pa - (pa % PAGE_SIZE));
+    return off !== undefined && off + PAGE_SIZE <= this.source.size;
   }
 
   read(pa: number, length: number): Uint8Array | null {

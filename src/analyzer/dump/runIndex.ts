@@ -5,9 +5,9 @@
  */
 import { HEADER_PAGES_32 } from '../../format/dumpHeader32';
 import { PAGE_SIZE } from '../../common/hex';
-import type { PhysicalRun } from './types';
+import type { PageIndex, PhysicalRun } from './types';
 
-export class RunIndex {
+export class RunIndex implements PageIndex {
   constructor(readonly runs: readonly PhysicalRun[]) {}
 
   /** Builds runs with file offsets from (BasePage, PageCount) pairs in header order. */

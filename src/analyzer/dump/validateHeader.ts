@@ -3,7 +3,6 @@
  * All arithmetic is on JS numbers from u32 fields: sums of at most 86 u32s stay far below 2^53, so no
  * check can overflow; counts are bounded before anything is allocated from them.
  */
-import { PAGE_SIZE } from '../../common/hex';
 import {
   DUMP_HEADER32, DumpType, IMAGE_FILE_MACHINE_I386, MAX_RUNS_32, PAGE_FILL, PHYSICAL_MEMORY_DESCRIPTOR32,
 } from '../../format/dumpHeader32';
@@ -20,8 +19,9 @@ const runAt = (i: number) => ({ fileOffset: RUNS_AT + offsetOf(PHYSICAL_MEMORY_D
 /** PAE physical addresses have 40 bits (volatility3's MAXPHYADDR for PAE): PFNs below 2^28. */
 const PFN_LIMIT = 2 ** 28;
 
+/** Full, kernel summary and bitmap dumps are read; these are recognised and refused. */
+const READ_TYPES: number[] = [DumpType.FULL, DumpType.SUMMARY, DumpType.BITMAP_FULL];
 const UNSUPPORTED_TYPES: Record<number, string> = {
-  [DumpType.SUMMARY]: 'a kernel summary dump (DumpType 2)',
   [DumpType.HEADER]: 'a header-only dump (DumpType 3)',
   [DumpType.TRIAGE]: 'a small memory (triage) dump (DumpType 4)',
   [DumpType.BITMAP_FULL]: 'a bitmap full dump (DumpType 5)',
@@ -30,7 +30,10 @@ const UNSUPPORTED_TYPES: Record<number, string> = {
 
 export interface ValidRun { basePage: number; pageCount: number }
 
-/** Reads and checks the header; returns it with the run list it vouches for. */
+/**
+ * Reads and checks the header; returns it with the run list it vouches for. Whether the file holds every page
+ * the header promises is the caller's question (a file cut short still opens, with a warning).
+ */
 export function validateHeader32(src: ByteSource): { header: RawHeader32; runs: ValidRun[] } {
   const name = src.name;
   if (src.size === 0) throw new DumpFormatError(name, 'the file is empty (0 bytes); a crash dump starts with a 0x1000-byte DUMP_HEADER32');
@@ -52,18 +55,18 @@ export function validateHeader32(src: ByteSource): { header: RawHeader32; runs: 
   if (h.MachineImageType !== IMAGE_FILE_MACHINE_I386) {
     throw new DumpFormatError(name, `MachineImageType ${hex(h.MachineImageType)} is not i386 (0x14c) in a 32-bit dump header`, at('MachineImageType'));
   }
-  if (h.DumpType !== DumpType.FULL) {
+  if (!READ_TYPES.includes(h.DumpType)) {
     const what = UNSUPPORTED_TYPES[h.DumpType];
     if (what) throw new UnsupportedDumpError(name, what, at('DumpType'));
     const fill = h.DumpType === PAGE_FILL ? " (the 'PAGE' fill: never written)" : '';
     throw new DumpFormatError(name, `DumpType ${hex(h.DumpType)}${fill} is not a known dump type`, at('DumpType'));
   }
   if (h.PaeEnabled > 1) throw new DumpFormatError(name, `PaeEnabled ${hex(h.PaeEnabled)} is neither 0 nor 1`, at('PaeEnabled'));
-  const runs = checkRuns(name, h, src.size);
+  const runs = checkRuns(name, h);
   return { header: h, runs };
 }
 
-function checkRuns(name: string, h: RawHeader32, fileSize: number): ValidRun[] {
+function checkRuns(name: string, h: RawHeader32): ValidRun[] {
   const block = h.PhysicalMemoryBlock;
   const count = block.NumberOfRuns;
   const countAt = { fileOffset: RUNS_AT, field: 'NumberOfRuns' };
@@ -85,12 +88,5 @@ function checkRuns(name: string, h: RawHeader32, fileSize: number): ValidRun[] {
   if (total !== block.NumberOfPages) {
     throw new DumpFormatError(name, `NumberOfPages ${hex(block.NumberOfPages)} is not the sum of the runs' PageCounts (${hex(total)})`, { fileOffset: RUNS_AT + 4, field: 'NumberOfPages' });
   }
-  let fileEnd = PAGE_SIZE;
-  runs.forEach((r, i) => {
-    fileEnd += r.pageCount * PAGE_SIZE;
-    if (fileEnd > fileSize) {
-      throw new DumpFormatError(name, `${show(i)} ends at file offset ${hex(fileEnd)}, past the end of the ${hex(fileSize)}-byte file (truncated dump?)`, runAt(i));
-    }
-  });
   return runs;
 }

@@ -1,5 +1,5 @@
 /**
- * Opens a 32-bit full crash dump: the dump layer's validated physical memory (dump/openPhysicalDump.ts),
+ * Opens a 32-bit kernel crash dump (full, summary or bitmap): the dump layer's validated physical memory (dump/openPhysicalDump.ts),
  * the paging-root check, and the kernel address space through the header's DirectoryTableBase.
  * Throws one-line KdsimErrors for anything it cannot read; a dump with sound paging but garbage kernel
  * data still opens, with warnings. (It lives in the memory layer because a CrashDump carries a
@@ -23,7 +23,7 @@ export function openCrashDump(path: string, opts: OpenOptions = {}): CrashDump {
 
 /** The same over any ByteSource (in-memory dumps in tests); the source is closed on failure. */
 export function openCrashDumpFrom(raw: ByteSource, path: string, opts: OpenOptions = {}): CrashDump {
-  const { source, header: h, index, phys } = openPhysicalDumpFrom(raw, opts);
+  const { source, header: h, runs, index, phys, bitmap, warnings: openWarnings } = openPhysicalDumpFrom(raw, opts);
   try {
     const mode = h.PaeEnabled ? PAE_PAGING : X86_PAGING;
     checkPagingRoot(source.name, h.DirectoryTableBase, mode, phys, index);
@@ -32,10 +32,10 @@ export function openCrashDumpFrom(raw: ByteSource, path: string, opts: OpenOptio
     return {
       path,
       fileSize: source.size,
-      header: toHeaderModel(h, index.runs.slice()),
+      header: { ...toHeaderModel(h, runs), ...(bitmap ? { bitmap } : {}) },
       phys,
       kernelVm,
-      warnings: warning ? [warning] : [],
+      warnings: [...openWarnings, ...(warning ? [warning] : [])],
       close: () => source.close(),
     };
   } catch (e) {

@@ -8,11 +8,11 @@ import { offsetOf } from '../../format/layout';
 import { entryFrame, entryLeadsOn, type PagingMode } from './pagingModes';
 import type { PhysicalMemory } from './types';
 import { DumpFormatError } from '../dump/dumpErrors';
-import type { RunIndex } from '../dump/runIndex';
+import type { PageIndex } from '../dump/types';
 
 const hex = (v: number | bigint): string => `0x${v.toString(16)}`;
 
-export function checkPagingRoot(file: string, dtb: number, mode: PagingMode, phys: PhysicalMemory, index: RunIndex): void {
+export function checkPagingRoot(file: string, dtb: number, mode: PagingMode, phys: PhysicalMemory, index: PageIndex): void {
   const root = entryFrame(dtb, 0, mode, mode.dtbLowBit);
   const rootName = mode.pae ? 'page directory pointer table' : 'page directory';
   const rootBytes = mode.pae ? 32 : 0x1000;

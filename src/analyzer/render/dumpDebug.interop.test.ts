@@ -59,3 +59,32 @@ describe('renderDumpDebug', () => {
     expect(lines[lines.length - 1]).toBe('Last Page: 00237000     110018000');
   });
 });
+
+describe('renderDumpDebug of summary and bitmap dumps', () => {
+  const DAMAGED = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'damaged');
+  const tail = (file: string) => {
+    const d = openCrashDump(path.join(DAMAGED, file));
+    try {
+      const lines = renderDumpDebug({ header: d.header });
+      return { first: lines[0], bitmap: lines.slice(lines.findIndex((l) => l.startsWith('SUMMARY_DUMP'))) };
+    } finally {
+      d.close();
+    }
+  };
+
+  it('prints the SUMMARY_DUMP32 header of a kernel summary dump instead of the runs', () => {
+    expect(tail('summary-cut-short.dmp')).toEqual({
+      first: '----- 32 bit Kernel Summary Dump Analysis',
+      bitmap: ['SUMMARY_DUMP32:', 'DumpOptions         00000001', 'HeaderSize          00002000', 'BitmapSize          00000200',
+        'Pages               00000003', 'Bitmap.SizeOfBitMap 00000200'],
+    });
+  });
+
+  it('prints the bitmap header of a bitmap dump', () => {
+    expect(tail('bitmap-cut-short.dmp')).toEqual({
+      first: '----- 32 bit Kernel Bitmap Dump Analysis - Full address space is available',
+      bitmap: ['SUMMARY_DUMP:', 'DumpOptions         00000000', 'HeaderSize          00002000', 'BitmapSize          00000200',
+        'Pages               00000003', 'Bitmap.SizeOfBitMap 00000200'],
+    });
+  });
+});

@@ -48,6 +48,7 @@ export function renderTarget(t: TargetInfo): string[] {
 const DUMP_TYPE_LINE: Record<number, string> = {
   1: 'Kernel Complete Dump File: Full address space is available',
   2: 'Kernel Summary Dump File: Only kernel address space is available',
+  5: 'Kernel Bitmap Dump File: Full address space is available',
   4: 'Mini Kernel Dump File: Only registers and stack trace are available',
 };
 
