@@ -1,11 +1,13 @@
 /**
  * Writes a 32-bit full crash dump (DumpType 1): the header page, then every run's pages in run order.
- * Atomic (a temporary file in the target's directory, renamed over the target when complete) and sparse
+ * Atomic (a temporary file in the target's directory, renamed over the target when complete; callers that
+ * write several files at once use writeFullDump32File under common/outputFiles' commitAll) and sparse
  * (the file is sized with ftruncate and only non-zero pages are written, positionally), so a 4 GiB-RAM
  * machine whose memory is mostly untouched costs seconds and a few MiB of disk.
  */
 import { promises as fsp } from 'fs';
 import * as path from 'path';
+import { tempPathFor } from '../common/outputFiles';
 import { PAGE_SIZE } from '../common/hex';
 import { KdsimError } from '../common/errors';
 import { encode } from './codec';
@@ -49,15 +51,27 @@ export function checkRuns(runs: RunSpec[]): number {
   return pages;
 }
 
+/** Writes the dump to `target` through a temp file beside it, renamed over it when complete. */
 export async function writeFullDump32(target: string, spec: FullDump32Spec): Promise<{ fileSize: number; pagesWritten: number }> {
+  const tmp = tempPathFor({ shown: target, real: path.resolve(target) });
+  try {
+    const r = await writeFullDump32File(tmp, spec);
+    await fsp.rename(tmp, target);
+    return r;
+  } catch (e) {
+    await fsp.unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Writes the dump to `file`, which must not exist yet (created exclusively); on failure `file` may remain. */
+export async function writeFullDump32File(file: string, spec: FullDump32Spec): Promise<{ fileSize: number; pagesWritten: number }> {
   const numberOfPages = checkRuns(spec.runs);
   const fileSize = (HEADER_PAGES_32 + numberOfPages) * PAGE_SIZE;
   const header = pageFilledHeader();
   encode(DUMP_HEADER32, headerFields(spec.header, spec.runs, numberOfPages, fileSize), header);
 
-  const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const fh = await fsp.open(tmp, 'wx');
+  const fh = await fsp.open(file, 'wx');
   let pagesWritten = 0;
   try {
     await fh.truncate(fileSize);
@@ -84,12 +98,8 @@ export async function writeFullDump32(target: string, spec: FullDump32Spec): Pro
       }
       await flush();
     }
+  } finally {
     await fh.close();
-    await fsp.rename(tmp, target);
-  } catch (e) {
-    await fh.close().catch(() => undefined);
-    await fsp.unlink(tmp).catch(() => undefined);
-    throw e;
   }
   return { fileSize, pagesWritten };
 }
