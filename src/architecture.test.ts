@@ -17,6 +17,7 @@ const TOP_ORDER: Record<string, string[]> = {
   cli: ['common', 'format', 'symbols', 'analyzer', 'simulator'],
   bench: ['common', 'format', 'symbols', 'analyzer', 'simulator', 'cli'],
   testing: ['common', 'format', 'symbols', 'analyzer', 'simulator'],
+  fuzz: ['common', 'format', 'symbols', 'analyzer', 'simulator', 'cli'],
 };
 const ANALYZER_LAYERS = ['source', 'dump', 'memory', 'objects', 'symbols', 'disasm', 'stackwalk', 'analysis', 'expr', 'commands', 'render'];
 

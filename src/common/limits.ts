@@ -19,10 +19,11 @@ export const EXPR_MAX_TREE_DEPTH = 512;
 /** WinDbg's own sanity limit for a display range given without `L?` (256 MB). */
 export const WINDBG_RANGE_LIMIT = 0x10000000;
 /**
- * kdsim's cap on the memory one display command (`d*`, `dps`, `dds`…) covers, with or without `L?`: 1 MiB is
- * 64 Ki lines of `dd` (≈3.5 MB of text). Above it: `Range error`, as WinDbg gives above its own limit.
+ * kdsim's cap on the memory one display command (`d*`, `dps`, `dds`…) covers, with or without `L?`: 256 KiB is
+ * 16 Ki lines of `dd` or 64 Ki lines of `dps` (a few MB of text, under a second). Above it: `Range error`, as
+ * WinDbg gives above its own limit. (A kernel stack is 12 KB; a display of more is rarely read by a person.)
  */
-export const DISPLAY_MAX_BYTES = 0x100000;
+export const DISPLAY_MAX_BYTES = 0x40000;
 /** Most instructions one `u addr L n` / `ub addr L n` lists; above it: `Range error`. */
 export const DISASM_MAX_INSTRUCTIONS = 0x400;
 
