@@ -125,3 +125,40 @@ describe('special files named *.dmp', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('triage: per-dump budget and streamed rows', () => {
+  itBuilt('a dump over its budget becomes a `timed out` row and the batch goes on', () => {
+    const r = kdsim(['triage', FIXTURE, path.join(ROOT, 'fixtures', 'malformed', 'tiny.dmp'), '--timeout', '0.05'], 30000);
+    expect(r.out).toContain('error: timed out after 0.05 s (the per-dump budget; --timeout)');
+    expect(r.out).toContain('tiny.dmp');
+    expect(r.code).toBe(1);
+  });
+
+  itBuilt('--jsonl prints one JSON line per dump, then the culprit summary', () => {
+    const r = kdsim(['triage', FIXTURE, path.join(ROOT, 'fixtures', 'malformed', 'tiny.dmp'), '--jsonl'], 30000);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(0, 2).map((l) => path.basename(String(l.file))).sort()).toEqual(['got-stack.dmp', 'tiny.dmp']);
+    expect(lines[2]).toHaveProperty('byCulprit');
+  });
+});
+
+describe('exit status of an internal error', () => {
+  it('analyze exits 70 when a command failed inside kdsim, after running the rest', async () => {
+    jest.resetModules();
+    jest.doMock('../analyzer/commands/dispatch', () => ({
+      executeLine: async (_s: unknown, line: string) => [line === 'boom'
+        ? { text: line, lines: ["kdsim: internal error in 'boom': x is undefined"], error: 'E_INTERNAL', internal: true }
+        : { text: line, lines: ['fine'] }],
+    }));
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const { run } = await import('./analyzeCommand');
+      expect(await run({ dump: FIXTURE, c: ['boom', 'r'], banner: false })).toBe(70);
+      expect(await run({ dump: FIXTURE, c: ['r'], banner: false })).toBe(0);
+    } finally {
+      write.mockRestore();
+      jest.dontMock('../analyzer/commands/dispatch');
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { REGRESSIONS } from './regressions';
 import { exprTarget, FIXTURE, lineTarget } from './targets';
 
 /** Seconds of campaign in `npm test` (KDSIM_FUZZ_SMOKE_SECONDS overrides). */
-const SMOKE_SECONDS = Number(process.env.KDSIM_FUZZ_SMOKE_SECONDS ?? 20);
+const SMOKE_SECONDS = Number(process.env.KDSIM_FUZZ_SMOKE_SECONDS ?? 15);
 
 describe('fuzz regressions (named cases)', () => {
   const session = openSession(FIXTURE);

@@ -49,8 +49,13 @@ function runWorker(job: Job): Promise<{ report?: CampaignReport; hang?: { target
   });
 }
 
-const progress = (r: CampaignReport) =>
+/** Progress every 10 s, with each new finding printed as soon as the worker reports it. */
+let printed = 0;
+const progress = (r: CampaignReport) => {
   process.stderr.write(`fuzz: ${r.seconds.toFixed(0)} s, ${r.inputs} inputs, ${r.crashes} crashes, ${r.hangs} hangs, peak RSS ${r.peakRssMiB} MiB\n`);
+  for (const f of r.findings.slice(printed)) process.stderr.write(`fuzz: (so far) ${f.kind} in ${f.target}: ${f.detail}\n  input: ${f.input}\n`);
+  printed = r.findings.length;
+};
 
 async function main(): Promise<number> {
   const long = process.argv.includes('--long') || process.env.KDSIM_FUZZ_LONG === '1';
@@ -62,6 +67,7 @@ async function main(): Promise<number> {
   const t0 = Date.now();
   while ((Date.now() - t0) / 1000 < seconds && (inputs === undefined || total.inputs < inputs)) {
     const left = seconds - (Date.now() - t0) / 1000;
+    printed = 0;
     const r = await runWorker({ seconds: left, inputs: inputs === undefined ? undefined : inputs - total.inputs, seed, only });
     if (r.report) merge(total, r.report);
     if (r.hang) {
