@@ -3,12 +3,13 @@
  * overflow verdict, culprit and its share of the kernel stack, thread, process), then the dumps grouped by
  * culprit. Dumps are opened one at a time per job, so memory stays bounded; each has a time budget (--timeout)
  * after which its row says `timed out` and the batch goes on. `--jsonl` streams one JSON line per dump as it
- * finishes. Exit 0 when every dump opened, 1 when some did not (their rows say why), 2 on a usage error.
+ * finishes. Exit 0 when every dump opened, 1 when some did not (their rows say why), 2 on a usage error, 70
+ * when a row failed inside kdsim (an internal error).
  */
 import type { Argv } from 'yargs';
 import { KdsimError } from '../common/errors';
 import type { TriageRow } from './triage/triageModel';
-import { TRIAGE_DUMP_BUDGET_MS } from '../common/limits';
+import { EXIT_INTERNAL, TRIAGE_DUMP_BUDGET_MS } from '../common/limits';
 
 export interface TriageArgs { dumps?: string[]; json?: boolean; jsonl?: boolean; jobs?: number; symbols?: string[]; timeout?: number }
 
@@ -50,5 +51,7 @@ export async function run(args: TriageArgs): Promise<number> {
     const text = args.json ? JSON.stringify(render.triageJson(rows), null, 2) : render.renderTriage(rows).join('\n');
     process.stdout.write(`${text}\n`);
   }
+  // A row that failed inside kdsim (a bug, not a bad dump) makes the exit 70, as everywhere (docs/limits.md).
+  if (rows.some((r) => r.error?.code === 'E_INTERNAL')) return EXIT_INTERNAL;
   return rows.some((r) => r.error) ? 1 : 0;
 }
