@@ -6,21 +6,23 @@
 import { openSession } from '../analyzer/commands/session';
 import { HANG_MS, runCampaign } from './campaign';
 import { REGRESSIONS } from './regressions';
-import { exprTarget, FIXTURE, lineTarget } from './targets';
+import { dumpTarget, exprTarget, FIXTURE, lineTarget } from './targets';
 
 /** Seconds of campaign in `npm test` (KDSIM_FUZZ_SMOKE_SECONDS overrides). */
 const SMOKE_SECONDS = Number(process.env.KDSIM_FUZZ_SMOKE_SECONDS ?? 15);
 
 describe('fuzz regressions (named cases)', () => {
   const session = openSession(FIXTURE);
-  afterAll(() => session.dump.close());
-  const targets = { expr: exprTarget(() => session), 'command-line': lineTarget(() => session) };
+  const dump = dumpTarget();
+  afterAll(() => { session.dump.close(); dump.close(); });
+  const targets = { expr: exprTarget(() => session), 'command-line': lineTarget(() => session), dump };
   for (const c of REGRESSIONS) {
     it(`${c.name}: clean, under ${HANG_MS} ms`, async () => {
       const t0 = Date.now();
       await targets[c.target].run(c.input);
-      // ts-jest runs slower than the built code: twice the bar here, the bar itself in `npm run fuzz`.
-      expect(Date.now() - t0).toBeLessThan(2 * HANG_MS);
+      // ts-jest runs slower than the built code (and `!analyze -v` loads the disassembler once): a wider bar here,
+      // the bar itself in `npm run fuzz`.
+      expect(Date.now() - t0).toBeLessThan((c.target === 'dump' ? 4 : 2) * HANG_MS);
     });
   }
 });

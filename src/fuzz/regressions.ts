@@ -2,7 +2,9 @@
  * Every crash or hang the fuzz campaign (or issue 13's hand-made campaign) found, as a named case: the target
  * and the input, replayed by fuzz.smoke.test.ts, each bounded by HANG_MS. Add a case here for each finding.
  */
-export interface RegressionCase { name: string; target: 'expr' | 'command-line'; input: string }
+export type RegressionCase =
+  | { name: string; target: 'expr' | 'command-line'; input: string }
+  | { name: string; target: 'dump'; input: { patches: { offset: number; value: number; width: 1 | 4 }[]; commands: string[] } };
 
 const stars = (n: number) => '*'.repeat(n);
 
@@ -25,4 +27,14 @@ export const REGRESSIONS: RegressionCase[] = [
   { name: 'dds esp L?1000000', target: 'command-line', input: 'dds esp L?1000000' },
   { name: 'dd ffffff00 L-100000', target: 'command-line', input: 'dd ffffff00 L-100000' },
   { name: 'ub eip L100000', target: 'command-line', input: 'ub eip L100000' },
+  // `npm run fuzz -- --target dump --seed 7`: 1,279 ms once under load; 30-130 ms when replayed alone (kept as a
+  // case: damaged CONTEXT and exception fields, then !idt, lm, u eip).
+  {
+    name: 'header CONTEXT/exception damage, then !idt; lm; u eip',
+    target: 'dump',
+    input: { patches: [{ offset: 0xda4, value: 0xfffffffe, width: 4 }, { offset: 0xd4, value: 0x8000, width: 1 }, { offset: 0x35c, value: 0xbf5aa09b, width: 4 }], commands: ['!idt', 'lm', 'u eip'] },
+  },
+  // Issue 13's hostile dumps, as dump-target inputs (patches by file offset).
+  { name: 'NumberProcessors 0xffffffff', target: 'dump', input: { patches: [{ offset: 0x24, value: 0xffffffff, width: 4 }], commands: ['r', '!analyze -v'] } },
+  { name: 'idle thread StackLimit 0x56: .tss 0x28; kv; !stackusage', target: 'dump', input: { patches: [{ offset: 0x98276c, value: 0x56, width: 4 }], commands: ['.tss 0x28', 'kv', '!stackusage'] } },
 ];
