@@ -20,6 +20,7 @@ const TOP_ORDER: Record<string, string[]> = {
   cli: ['common', 'format', 'symbols', 'analyzer', 'simulator'],
   bench: ['common', 'format', 'symbols', 'analyzer', 'simulator', 'cli', 'testing'],
   testing: ['common', 'format', 'symbols', 'analyzer', 'simulator'],
+  fuzz: ['common', 'format', 'symbols', 'analyzer', 'simulator', 'cli'],
 };
 /** Bytes up: each layer may import the ones before it. src/analyzer/index.ts (the front door) sits above them all. */
 export const ANALYZER_LAYERS = [

@@ -2,7 +2,8 @@
  * `kdsim analyze <dump>`: WinDbg's opening banner, then commands from -c (each value one command line, echoed
  * after the prompt as WinDbg echoes what is typed), from piped stdin (one line each), or from a REPL on a TTY.
  * With no commands at all it runs `!analyze -v`. Exit 0 when the commands ran: a command's own error text, as
- * in WinDbg, is output, not failure. A dump that cannot be opened is a KdsimError (one line, non-zero exit).
+ * in WinDbg, is output, not failure. A dump that cannot be opened is a KdsimError (one line, non-zero exit). A
+ * command that failed inside kdsim (an internal error, a bug) still lets the rest run, then the exit is 70.
  */
 import type { Argv } from 'yargs';
 import { hex8, hexPad } from '../common/hex';
@@ -10,6 +11,7 @@ import type { ExecutedCommand, Session } from '../analyzer';
 
 /** The analyzer's front door, loaded on first use (not at import) so that `kdsim --help` stays cheap. */
 const analyzer = (): typeof import('../analyzer') => require('../analyzer');
+import { EXIT_INTERNAL } from '../common/limits';
 
 export interface AnalyzeArgs { dump: string; c?: string[]; json?: boolean; symbols?: string[]; banner?: boolean }
 
@@ -43,9 +45,11 @@ export async function run(args: AnalyzeArgs): Promise<number> {
     if (args.banner !== false && !args.json) write(await bannerLines(session, args));
     const given = args.c ?? [];
     const json: unknown[] = [];
+    let internal = false;
     const runLine = async (line: string): Promise<boolean> => {
       const prompt = session.prompt();
       const done = await analyzer().runLine(session, line);
+      if (done.some((d) => d.internal)) internal = true;
       if (args.json) json.push(...done.map((d) => jsonEntry(d, prompt)));
       else write([`${prompt}${line}`, ...done.flatMap((d) => d.lines)]);
       return done.some((d) => d.quit);
@@ -60,7 +64,7 @@ export async function run(args: AnalyzeArgs): Promise<number> {
       for (const line of lines) if (await runLine(line)) break;
     }
     if (args.json) process.stdout.write(`${modelJson(json)}\n`);
-    return 0;
+    return internal ? EXIT_INTERNAL : 0;
   } finally {
     session.dump.close();
   }

@@ -4,6 +4,7 @@
  */
 import { isKdsimError } from '../common/errors';
 import { runCli } from './run';
+import { EXIT_INTERNAL } from '../common/limits';
 
 // `kdsim analyze x.dmp -c "dps ..." | head`: a closed pipe ends the output quietly, as in any Unix tool.
 for (const stream of [process.stdout, process.stderr]) {
@@ -23,7 +24,7 @@ runCli(process.argv.slice(2)).then(
       // A bug in kdsim, not bad input: still one line, with a hint to report it.
       const msg = e instanceof Error ? e.message : String(e);
       process.stderr.write(`kdsim: internal error: ${msg} (please report this with the command line)\n`);
-      process.exitCode = 70;
+      process.exitCode = EXIT_INTERNAL;
     }
   },
 );

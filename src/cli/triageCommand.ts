@@ -1,14 +1,17 @@
 /**
  * `kdsim triage <dump|dir|glob>... [--json] [--jobs N]`: analyse many dumps and print one row each (bugcheck,
  * overflow verdict, culprit and its share of the kernel stack, thread, process), then the dumps grouped by
- * culprit. Dumps are opened one at a time per job, so memory stays bounded. Exit 0 when every dump opened,
- * 1 when some did not (their rows say why), 2 on a usage error.
+ * culprit. Dumps are opened one at a time per job, so memory stays bounded; each has a time budget (--timeout)
+ * after which its row says `timed out` and the batch goes on. `--jsonl` streams one JSON line per dump as it
+ * finishes. Exit 0 when every dump opened, 1 when some did not (their rows say why), 2 on a usage error, 70
+ * when a row failed inside kdsim (an internal error).
  */
 import type { Argv } from 'yargs';
 import { KdsimError } from '../common/errors';
 import type { TriageRow } from './triage/triageModel';
+import { EXIT_INTERNAL, TRIAGE_DUMP_BUDGET_MS } from '../common/limits';
 
-export interface TriageArgs { dumps?: string[]; json?: boolean; jobs?: number; symbols?: string[] }
+export interface TriageArgs { dumps?: string[]; json?: boolean; jsonl?: boolean; jobs?: number; symbols?: string[]; timeout?: number }
 
 /** More jobs than this gains nothing on a dump-sized workload and only multiplies the page caches. */
 export const MAX_JOBS = 16;
@@ -16,7 +19,9 @@ export const MAX_JOBS = 16;
 export function configure(y: Argv): Argv {
   return y
     .positional('dumps', { type: 'string', array: true, describe: 'crash dumps, directories (their *.dmp files) or quoted globs' })
-    .option('json', { type: 'boolean', default: false, describe: 'print the triage models as JSON' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the triage models as one JSON document at the end' })
+    .option('jsonl', { type: 'boolean', default: false, describe: 'stream JSON lines: one row per dump as it finishes, then the culprit summary' })
+    .option('timeout', { type: 'number', default: TRIAGE_DUMP_BUDGET_MS / 1000, describe: 'seconds of analysis per dump before its row says "timed out"' })
     .option('jobs', { type: 'number', default: 1, describe: `dumps analysed at once (1-${MAX_JOBS}; each job its own worker thread)` })
     .option('symbols', { type: 'string', array: true, describe: 'directory of ISF symbol files (searched before the shipped ones)' });
 }
@@ -35,9 +40,18 @@ export async function run(args: TriageArgs): Promise<number> {
   if (!given.length) usage('triage needs at least one dump, directory or glob');
   const { expandInputs } = require('./triage/inputs') as typeof import('./triage/inputs');
   const { triageAll } = require('./triage/pool') as typeof import('./triage/pool');
-  const rows: TriageRow[] = await triageAll(expandInputs(given), { jobs, symbolPaths: args.symbols ?? [] });
+  const timeout = Number(args.timeout ?? TRIAGE_DUMP_BUDGET_MS / 1000);
+  if (!(timeout > 0) || timeout > 86400) usage(`bad --timeout '${String(args.timeout)}': expected seconds, more than 0`);
   const render = require('./triage/render') as typeof import('./triage/render');
-  const text = args.json ? JSON.stringify(render.triageJson(rows), null, 2) : render.renderTriage(rows).join('\n');
-  process.stdout.write(`${text}\n`);
+  const onRow = args.jsonl ? (_i: number, row: TriageRow) => process.stdout.write(`${JSON.stringify(render.triageJson([row]).dumps[0])}\n`) : undefined;
+  const rows: TriageRow[] = await triageAll(expandInputs(given), { jobs, symbolPaths: args.symbols ?? [], budgetMs: timeout * 1000, onRow });
+  if (args.jsonl) {
+    process.stdout.write(`${JSON.stringify({ byCulprit: render.triageJson(rows).byCulprit })}\n`);
+  } else {
+    const text = args.json ? JSON.stringify(render.triageJson(rows), null, 2) : render.renderTriage(rows).join('\n');
+    process.stdout.write(`${text}\n`);
+  }
+  // A row that failed inside kdsim (a bug, not a bad dump) makes the exit 70, as everywhere (docs/limits.md).
+  if (rows.some((r) => r.error?.code === 'E_INTERNAL')) return EXIT_INTERNAL;
   return rows.some((r) => r.error) ? 1 : 0;
 }

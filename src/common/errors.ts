@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'E_COMMAND'          // unknown command / bad argument
   | 'E_SIMULATE'         // simulator input problem
   | 'E_EXISTS'           // output exists and --force not given
+  | 'E_TIMEOUT'          // a dump's analysis exceeded its time budget (triage)
   | 'E_INTERNAL';
 
 export interface ErrorWhere {

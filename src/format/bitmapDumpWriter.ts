@@ -12,7 +12,7 @@ import { KdsimError } from '../common/errors';
 import { encode } from './codec';
 import { DUMP_HEADER32, DumpType, pageFilledHeader } from './dumpHeader32';
 import { headerFields } from './dumpHeader32Input';
-import { checkRuns, writeDumpFile, type FullDump32Spec, type PageSlot } from './dumpWriter';
+import { checkRuns, writeAtomically, writeDumpFile, type FullDump32Spec, type PageSlot } from './dumpWriter';
 import { bitmapBytes, buildPageBitmap, type PageBitmap } from './pageBitmap';
 import {
   BITMAP_DUMP_BITMAP_AT, BITMAP_DUMP_HEADER, BITMAP_HEADER_FILE_OFFSET, DUMP_FULL_SIGNATURE, DUMP_SUMMARY_SIGNATURE,
@@ -29,7 +29,13 @@ export interface BitmapDump32Spec extends FullDump32Spec {
 
 const bad = (message: string): never => { throw new KdsimError('E_FORMAT', `kdsim: cannot write dump: ${message}`); };
 
-export async function writeBitmapDump32(target: string, spec: BitmapDump32Spec): Promise<{ fileSize: number; pagesWritten: number }> {
+/** Writes the dump to `target` through a temp file beside it, renamed over it when complete. */
+export function writeBitmapDump32(target: string, spec: BitmapDump32Spec): Promise<{ fileSize: number; pagesWritten: number }> {
+  return writeAtomically(target, (file) => writeBitmapDump32File(file, spec));
+}
+
+/** Writes the dump to `file`, created exclusively (the *File form for common/outputFiles' commitAll). */
+export async function writeBitmapDump32File(file: string, spec: BitmapDump32Spec): Promise<{ fileSize: number; pagesWritten: number }> {
   const numberOfPages = checkRuns(spec.runs);
   const last = spec.runs[spec.runs.length - 1];
   const bits = last.basePage + last.pageCount;
@@ -58,7 +64,7 @@ export async function writeBitmapDump32(target: string, spec: BitmapDump32Spec):
     }, head, BITMAP_HEADER_FILE_OFFSET);
   }
   head.set(bitmapBytes(bitmap), bitmapAt);
-  return writeDumpFile(target, head, fileSize, slots(bitmap, firstPage / PAGE_SIZE), spec.readPage);
+  return writeDumpFile(file, head, fileSize, slots(bitmap, firstPage / PAGE_SIZE), spec.readPage);
 }
 
 function* allPages(runs: FullDump32Spec['runs']): Generator<number> {

@@ -1,11 +1,13 @@
 /**
  * Writes a 32-bit full crash dump (DumpType 1): the header page, then every run's pages in run order.
- * Atomic (a temporary file in the target's directory, renamed over the target when complete) and sparse
+ * Atomic (a temporary file in the target's directory, renamed over the target when complete; callers that
+ * write several files at once use the *File variants under common/outputFiles' commitAll) and sparse
  * (the file is sized with ftruncate and only non-zero pages are written, positionally), so a 4 GiB-RAM
  * machine whose memory is mostly untouched costs seconds and a few MiB of disk.
  */
 import { promises as fsp } from 'fs';
 import * as path from 'path';
+import { tempPathFor } from '../common/outputFiles';
 import { PAGE_SIZE } from '../common/hex';
 import { KdsimError } from '../common/errors';
 import { encode } from './codec';
@@ -49,7 +51,26 @@ export function checkRuns(runs: RunSpec[]): number {
   return pages;
 }
 
-export async function writeFullDump32(target: string, spec: FullDump32Spec): Promise<{ fileSize: number; pagesWritten: number }> {
+/** Writes `file` atomically: `write` fills a temp file beside it (common/outputFiles' name), renamed over it when complete. */
+export async function writeAtomically<R>(target: string, write: (file: string) => Promise<R>): Promise<R> {
+  const tmp = tempPathFor({ shown: target, real: path.resolve(target) });
+  try {
+    const r = await write(tmp);
+    await fsp.rename(tmp, target);
+    return r;
+  } catch (e) {
+    await fsp.unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Writes the dump to `target` through a temp file beside it, renamed over it when complete. */
+export function writeFullDump32(target: string, spec: FullDump32Spec): Promise<{ fileSize: number; pagesWritten: number }> {
+  return writeAtomically(target, (file) => writeFullDump32File(file, spec));
+}
+
+/** Writes the dump to `file`, which must not exist yet (created exclusively); on failure `file` may remain. */
+export async function writeFullDump32File(file: string, spec: FullDump32Spec): Promise<{ fileSize: number; pagesWritten: number }> {
   const numberOfPages = checkRuns(spec.runs);
   const fileSize = (HEADER_PAGES_32 + numberOfPages) * PAGE_SIZE;
   const header = pageFilledHeader();
@@ -58,22 +79,20 @@ export async function writeFullDump32(target: string, spec: FullDump32Spec): Pro
     let filePage = HEADER_PAGES_32;
     for (const run of spec.runs) for (let i = 0; i < run.pageCount; i++) yield { pfn: run.basePage + i, filePage: filePage++ };
   }
-  return writeDumpFile(target, header, fileSize, slots(), spec.readPage);
+  return writeDumpFile(file, header, fileSize, slots(), spec.readPage);
 }
 
 /** One saved page: physical frame `pfn` goes to file page `filePage` (file offset filePage × 0x1000). */
 export interface PageSlot { pfn: number; filePage: number }
 
 /**
- * The file mechanics every dump type shares: a temporary file beside the target, sized with ftruncate, the
- * header bytes at offset 0, each slot's page written positionally unless it is all zero (a sparse hole), then
- * renamed over the target. Slots must come in ascending file order (contiguous pages are batched).
+ * The file mechanics every dump type shares: `file` created exclusively, sized with ftruncate, the header bytes
+ * at offset 0, each slot's page written positionally unless it is all zero (a sparse hole). Slots must come in
+ * ascending file order (contiguous pages are batched). On failure `file` may remain (the caller's temp file).
  */
-export async function writeDumpFile(target: string, head: Uint8Array, fileSize: number, slots: Iterable<PageSlot>,
+export async function writeDumpFile(file: string, head: Uint8Array, fileSize: number, slots: Iterable<PageSlot>,
   readPage: (pfn: number) => Uint8Array | undefined): Promise<{ fileSize: number; pagesWritten: number }> {
-  const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const fh = await fsp.open(tmp, 'wx');
+  const fh = await fsp.open(file, 'wx');
   let pagesWritten = 0;
   try {
     await fh.truncate(fileSize);
@@ -98,12 +117,8 @@ export async function writeDumpFile(target: string, head: Uint8Array, fileSize: 
       if (batched === BATCH_PAGES) await flush();
     }
     await flush();
+  } finally {
     await fh.close();
-    await fsp.rename(tmp, target);
-  } catch (e) {
-    await fh.close().catch(() => undefined);
-    await fsp.unlink(tmp).catch(() => undefined);
-    throw e;
   }
   return { fileSize, pagesWritten };
 }

@@ -5,7 +5,8 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { KdsimError } from '../common/errors';
-import { writeDumpOfType, type DumpTypeName } from './dumpTypes/writeDump';
+import { checkDistinct, checkOutputTarget, commitAll, removeStaleTemps, type PendingWrite } from '../common/outputFiles';
+import { writeDumpOfTypeFile, type DumpTypeName } from './dumpTypes/writeDump';
 import { resolveFlags, type SimulatedDump } from './kit/scenario';
 import { findScenario, SCENARIOS } from './scenarios';
 
@@ -39,30 +40,23 @@ export function buildScenario(name: string, seed?: number, ramBytes?: number, fl
   return { ...sc.build({ seed: s, ramBytes: ram, flags: resolveFlags(sc, s, flags) }), seed: s, ramBytes: ram };
 }
 
+/**
+ * Checks both outputs before building anything (regular files only, --truth not the dump itself, --force for
+ * existing ones), then writes dump and truth to temp files and renames both only when both were written.
+ */
 export async function simulate(req: SimulateRequest): Promise<SimulateResult> {
-  const outputs = [req.output, ...(req.truth ? [req.truth] : [])];
-  for (const out of outputs) {
-    const exists = await fsp.stat(out).then(() => true, () => false);
-    if (exists && !req.force) throw new KdsimError('E_EXISTS', `kdsim: ${out} exists (use --force to overwrite)`, 1);
-    const dir = path.dirname(path.resolve(out));
-    const dirOk = await fsp.stat(dir).then((st) => st.isDirectory(), () => false);
-    if (!dirOk) throw new KdsimError('E_FILE', `kdsim: cannot write ${out}: directory ${dir} does not exist`, 1);
-  }
+  const force = Boolean(req.force);
+  const output = checkOutputTarget(req.output, force, '-o');
+  const truth = req.truth === undefined ? undefined : checkOutputTarget(req.truth, force, '--truth');
+  if (truth) checkDistinct(output, truth, '--truth');
+  for (const dir of new Set([output, ...(truth ? [truth] : [])].map((t) => path.dirname(t.real)))) removeStaleTemps(dir);
   const built = buildScenario(req.scenario, req.seed, req.ramBytes, req.flags);
-  let written: { fileSize: number; pagesWritten: number };
-  try {
-    written = await writeDumpOfType(req.output, built.spec, req.dumpType ?? 'full');
-    if (req.truth) await writeAtomically(req.truth, `${JSON.stringify(built.truth, null, 2)}\n`);
-  } catch (e) {
-    if (e instanceof KdsimError) throw e;
-    const err = e as NodeJS.ErrnoException;
-    throw new KdsimError('E_FILE', `kdsim: cannot write ${err.path ?? req.output}: ${err.code ?? err.message}`, 1);
+  let written = { fileSize: 0, pagesWritten: 0 };
+  const writes: PendingWrite[] = [{ target: output, write: async (tmp) => { written = await writeDumpOfTypeFile(tmp, built.spec, req.dumpType ?? 'full'); } }];
+  if (truth) {
+    const text = `${JSON.stringify(built.truth, null, 2)}\n`;
+    writes.push({ target: truth, write: (tmp) => fsp.writeFile(tmp, text, { flag: 'wx' }) });
   }
+  await commitAll(writes);
   return { ...written, seed: built.seed, ramBytes: built.ramBytes, truth: built.truth };
-}
-
-async function writeAtomically(target: string, text: string): Promise<void> {
-  const tmp = `${target}.${process.pid}.tmp`;
-  await fsp.writeFile(tmp, text);
-  await fsp.rename(tmp, target);
 }

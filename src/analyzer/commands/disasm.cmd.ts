@@ -6,6 +6,7 @@
 import type { Listing } from '../disasm/listing';
 import { listingJson, renderListing } from '../render/disasm';
 import { CaretError } from '../session/errors';
+import { DISASM_MAX_INSTRUCTIONS } from '../../common/limits';
 import type { CommandResult, CommandSpec } from './types';
 import type { SessionApi } from '../session/types';
 
@@ -45,6 +46,7 @@ export function parseUArgs(session: SessionApi, args: string): UArgs {
 async function disasm(kind: 'u' | 'ub' | 'uf', session: SessionApi, args: string): Promise<CommandResult> {
   const a = parseUArgs(session, args);
   const { listForward, listBackward, listFunction } = await import('../disasm/listing');
+  if (a.count !== undefined && a.count > DISASM_MAX_INSTRUCTIONS) throw new CaretError('Range error');
   const start = a.address ?? (kind === 'u' ? (session.memo.get(U_MEMO) as number | undefined) : undefined) ?? session.regs.eip;
   let listing: Listing;
   if (kind === 'uf') {

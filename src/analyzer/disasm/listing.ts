@@ -58,10 +58,18 @@ export function listBackward(vm: VirtualMemory, symbols: SymbolResolverApi, end:
   end >>>= 0;
   const fnStart = symbols.lookup(end)?.symbol?.address;
   const candidates: number[] = [];
+  // Runs from nearby starts re-synchronise after a few bytes: decoding each address once keeps `ub L n` linear
+  // in the bytes scanned instead of quadratic (issue 13: L3000 took 1.8 s).
+  const decoded = new Map<number, DisasmInstruction>();
+  const decode = (a: number): DisasmInstruction => {
+    let ins = decoded.get(a);
+    if (!ins) { ins = decodeAt(vm, symbols, a); decoded.set(a, ins); }
+    return ins;
+  };
   if (fnStart !== undefined && end - fnStart <= 0x4000) candidates.push(fnStart);
   for (let back = count * MAX_BACK_PER_INSTRUCTION; back >= count; back--) candidates.push((end - back) >>> 0);
   for (const start of candidates) {
-    const run = runTo(vm, symbols, start, end);
+    const run = runTo(decode, start, end);
     if (run && run.length >= count) {
       const first = run[run.length - count].address;
       return { ...listForward(vm, symbols, first, count), next: end };
@@ -71,11 +79,11 @@ export function listBackward(vm: VirtualMemory, symbols: SymbolResolverApi, end:
   return listForward(vm, symbols, (end - count) >>> 0, count);
 }
 
-function runTo(vm: VirtualMemory, symbols: SymbolResolverApi, start: number, end: number): DisasmInstruction[] | undefined {
+function runTo(decode: (a: number) => DisasmInstruction, start: number, end: number): DisasmInstruction[] | undefined {
   const run: DisasmInstruction[] = [];
   let addr = start;
   while (addr < end) {
-    const ins = decodeAt(vm, symbols, addr);
+    const ins = decode(addr);
     if (ins.bytes === null || ins.flow === 'invalid') return undefined;
     run.push(ins);
     addr += ins.length;

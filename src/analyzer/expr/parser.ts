@@ -8,6 +8,7 @@ import type { BinaryOp, ExprNode, UnaryOp } from './ast';
 import { ExprError } from './errors';
 import { tokenize, type Token } from './lexer';
 import { isRegisterName } from './registers';
+import { EXPR_MAX_LENGTH, EXPR_MAX_NESTING, EXPR_MAX_TREE_DEPTH } from '../../common/limits';
 
 const UNARY_WORDS = new Set<UnaryOp>(['not', 'hi', 'low', 'by', 'wo', 'dwo', 'qwo', 'poi']);
 const LEVELS: Record<string, BinaryOp>[] = [
@@ -22,12 +23,33 @@ const LEVELS: Record<string, BinaryOp>[] = [
 
 export interface ParsedPrefix { node: ExprNode; end: number }
 
+/**
+ * Hostile depth (`(((…`, `poi(poi(…`, `1+1+…`, `----…`) would overflow the JS stack in this recursive-descent
+ * parser or in the evaluator: past the limits of common/limits.ts the parser stops with WinDbg's
+ * `Syntax error at '<rest from the token>'` (WinDbg's MASM evaluator has no separate "too deep" message).
+ */
+
 class Parser {
   private i = 0;
+  private nesting = 0;
   private readonly toks: Token[];
+  /** Tree depth of each node built (1 for a leaf). */
+  private readonly depths = new WeakMap<ExprNode, number>();
   constructor(private readonly text: string, private readonly radix: number) {
+    if (text.length > EXPR_MAX_LENGTH) throw new ExprError('syntax', EXPR_MAX_LENGTH, text);
     this.toks = tokenize(text);
   }
+
+  private depthOf(n: ExprNode): number { return this.depths.get(n) ?? 1; }
+  /** Records `node`'s depth from its children's; past EXPR_MAX_TREE_DEPTH the expression is refused at `pos`. */
+  private built<T extends ExprNode>(node: T, pos: number, ...children: ExprNode[]): T {
+    const d = 1 + Math.max(0, ...children.map((c) => this.depthOf(c)));
+    if (d > EXPR_MAX_TREE_DEPTH) this.fail(pos);
+    this.depths.set(node, d);
+    return node;
+  }
+  /** Enters one more level of `( )`, `[ ]` or unary operator at token position `pos`. */
+  private enter(pos: number): void { if (++this.nesting > EXPR_MAX_NESTING) this.fail(pos); }
 
   private peek(): Token { return this.toks[this.i]; }
   private fail(pos = this.peek().pos): never { throw new ExprError('syntax', pos, this.text); }
@@ -41,7 +63,8 @@ class Parser {
     if (this.peek().kind !== 'colon') return left;
     const pos = this.peek().pos;
     this.i++;
-    return { kind: 'segment', selector: left, offset: this.level(0), pos };
+    const offset = this.level(0);
+    return this.built({ kind: 'segment', selector: left, offset, pos }, pos, left, offset);
   }
 
   private binaryOp(level: number): BinaryOp | undefined {
@@ -56,29 +79,32 @@ class Parser {
     for (let op = this.binaryOp(n); op; op = this.binaryOp(n)) {
       const pos = this.peek().pos;
       this.i++;
-      left = { kind: 'binary', op, left, right: this.level(n + 1), pos };
+      const right = this.level(n + 1);
+      left = this.built({ kind: 'binary', op, left, right, pos }, pos, left, right);
     }
     return left;
   }
 
   private unary(): ExprNode {
     const t = this.peek();
-    if (t.kind === 'op' && (t.text === '-' || t.text === '+')) {
-      this.i++;
-      return { kind: 'unary', op: t.text, operand: this.unary(), pos: t.pos };
-    }
-    if (t.kind === 'word' && UNARY_WORDS.has(t.text.toLowerCase() as UnaryOp)) {
-      this.i++;
-      return { kind: 'unary', op: t.text.toLowerCase() as UnaryOp, operand: this.unary(), pos: t.pos };
-    }
-    return this.primary();
+    let op: UnaryOp | undefined;
+    if (t.kind === 'op' && (t.text === '-' || t.text === '+')) op = t.text;
+    else if (t.kind === 'word' && UNARY_WORDS.has(t.text.toLowerCase() as UnaryOp)) op = t.text.toLowerCase() as UnaryOp;
+    if (!op) return this.primary();
+    this.i++;
+    this.enter(t.pos);
+    const operand = this.unary();
+    this.nesting--;
+    return this.built({ kind: 'unary', op, operand, pos: t.pos }, t.pos, operand);
   }
 
   private primary(): ExprNode {
     const t = this.peek();
     if (t.kind === 'lparen' || t.kind === 'lbracket') {
       this.i++;
+      this.enter(t.pos);
       const inner = this.level(0);
+      this.nesting--;
       if (this.peek().kind !== (t.kind === 'lparen' ? 'rparen' : 'rbracket')) this.fail();
       this.i++;
       return inner;

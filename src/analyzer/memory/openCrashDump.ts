@@ -14,6 +14,7 @@ import { PAE_PAGING, X86_PAGING } from './pagingModes';
 import { DumpVirtualMemory } from './virtualMemory';
 import { checkPagingRoot } from './pagingCheck';
 import { kdbgWarning } from './kdbgCheck';
+import { processorCountWarning } from '../dump/processorCount';
 
 export type { OpenOptions } from '../dump/openPhysicalDump';
 
@@ -28,14 +29,15 @@ export function openCrashDumpFrom(raw: ByteSource, path: string, opts: OpenOptio
     const mode = h.PaeEnabled ? PAE_PAGING : X86_PAGING;
     checkPagingRoot(source.name, h.DirectoryTableBase, mode, phys, index);
     const kernelVm = new DumpVirtualMemory(phys, h.DirectoryTableBase, mode);
-    const warning = kdbgWarning(kernelVm, h.KdDebuggerDataBlock);
+    const warnings = [processorCountWarning(h.NumberProcessors), kdbgWarning(kernelVm, h.KdDebuggerDataBlock)]
+      .filter((w): w is string => !!w);
     return {
       path,
       fileSize: source.size,
       header: { ...toHeaderModel(h, runs), ...(bitmap ? { bitmap } : {}) },
       phys,
       kernelVm,
-      warnings: [...openWarnings, ...(warning ? [warning] : [])],
+      warnings: [...openWarnings, ...warnings],
       close: () => source.close(),
     };
   } catch (e) {

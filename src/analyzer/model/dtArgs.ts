@@ -1,3 +1,4 @@
+import { wildcardPattern, type WildcardPattern } from '../../common/wildcard';
 import { KdsimError } from '../../common/errors';
 
 /** `dt [-r[n]] [-b] [module!]Type [Field...] [Address] [Field...]`, split before the type is known. */
@@ -40,10 +41,7 @@ export function parseDtArgs(args: string): DtArgs {
     : { depth, blocks, module: type.slice(0, bang), typeName: type.slice(bang + 1), rest };
 }
 
-/** WinDbg-style wildcard (`*`, `?`), case-insensitive. */
-export function wildcard(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
-}
+/** WinDbg-style wildcard (`*`, `?`), case-insensitive, matched without backtracking (common/wildcard.ts). */
+export const wildcard = (pattern: string): WildcardPattern => wildcardPattern(pattern);
 
 export const hasWildcard = (s: string): boolean => /[*?]/.test(s);

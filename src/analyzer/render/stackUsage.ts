@@ -5,6 +5,7 @@
  */
 import { hex8 } from '../../common/hex';
 import type { StackUse } from '../stackwalk/stackUse';
+import { BAR_WIDTH } from '../../common/limits';
 
 export interface StackUsageModel {
   thread: number;
@@ -14,8 +15,9 @@ export interface StackUsageModel {
   staleRejected: number;
 }
 
-const BAR = 40;
-const bar = (percent: number) => '#'.repeat(Math.round((percent * BAR) / 100));
+const BAR = BAR_WIDTH;
+/** A damaged stack (InitialStack above the base) gives shares past 100 %: the bar is clamped, the figure kept. */
+const bar = (percent: number) => '#'.repeat(Math.round((Math.min(100, Math.max(0, percent || 0)) * BAR) / 100));
 const hx = (v: number) => `0x${v.toString(16)}`;
 
 export function renderStackUsage(m: StackUsageModel): string[] {

@@ -18,6 +18,7 @@ import { openCrashDump } from '../memory/openCrashDump';
 import { createSymbolResolver } from '../symbols';
 import { selectArch } from '../arch/select';
 import type { ArchName, TargetArch } from '../arch/types';
+import { MAX_PROCESSORS_X86 } from '../../common/limits';
 
 export interface SessionOptions {
   /** Directories of ISF symbol files searched before the shipped store. */
@@ -48,7 +49,8 @@ export class DebugSession implements SessionApi {
   constructor(readonly dump: CrashDump, readonly symbols: SymbolResolverApi, opts: { processor?: number; arch?: ArchName } = {}) {
     this.arch = selectArch(dump.header, opts.arch);
     this.ntTypes = symbols.typesFor('nt') ?? null;
-    this.processorCount = Math.max(1, dump.header.numberProcessors);
+    // A damaged NumberProcessors (0xffffffff) must not make every per-processor loop run 4 billion times.
+    this.processorCount = Math.min(MAX_PROCESSORS_X86, Math.max(1, dump.header.numberProcessors));
     this.context = this.headerContext();
     this.processorNumber = opts.processor ?? findBugcheckProcessor(this);
     this.bugcheckProcessor = this.processorNumber;

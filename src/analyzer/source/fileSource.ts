@@ -22,18 +22,22 @@ export class FileSource implements ByteSource {
     this.size = size;
   }
 
-  /** Opens `file` read-only; `name` (default: its base name) is what error messages call it. */
+  /**
+   * Opens `file` read-only; `name` (default: its base name) is what error messages call it. Only a regular file
+   * is opened: the type is checked before the open (a FIFO named *.dmp would block open(2) until a writer came),
+   * and the open itself is non-blocking so that a file swapped for a FIFO in between cannot hang it either.
+   */
   static open(file: string, name = path.basename(file) || file): FileSource {
     let fd: number;
     try {
-      fd = fs.openSync(file, 'r');
+      checkType(name, fs.statSync(file));
+      fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     } catch (e) {
-      throw openError(name, e);
+      throw e instanceof KdsimError ? e : openError(name, e);
     }
     try {
       const st = fs.fstatSync(fd);
-      if (st.isDirectory()) throw fileError(name, 'is a directory, not a dump file');
-      if (!st.isFile()) throw fileError(name, 'is not a regular file');
+      checkType(name, st);
       return new FileSource(name, fd, st.size);
     } catch (e) {
       fs.closeSync(fd);
@@ -63,6 +67,15 @@ export class FileSource implements ByteSource {
     if (this.fd !== undefined) fs.closeSync(this.fd);
     this.fd = undefined;
   }
+}
+
+/** A dump is a regular file (kdsim does not read raw block devices). */
+function checkType(name: string, st: fs.Stats): void {
+  if (st.isFile()) return;
+  if (st.isDirectory()) throw fileError(name, 'is a directory, not a dump file');
+  const kind = st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : st.isBlockDevice() ? 'a block device'
+    : st.isCharacterDevice() ? 'a character device' : 'a special file';
+  throw fileError(name, `is ${kind}, not a regular dump file`);
 }
 
 function openError(name: string, e: unknown): KdsimError {

@@ -19,6 +19,7 @@ import type { Frame } from './frame';
 import type { FrameTrust } from './trust';
 import { argsAt } from './contextFrame';
 import { savedCallerEbp } from './fpoUnwinder';
+import { STACK_SCAN_MAX_BYTES } from '../../common/limits';
 
 /** [limit, base) is the thread's kernel stack; frames live below InitialStack (the NPX save area is above). */
 export interface StackBounds { limit: number; base: number; initialStack: number }
@@ -69,7 +70,8 @@ export function reconstructChain(
 ): Reconstruction {
   const esp = u32(start.esp);
   const top = Math.min(u32(bounds.initialStack), u32(bounds.base));
-  const cands = scanCandidates(vm, validator, esp, top);
+  // A damaged ESP or StackLimit must not make the scan read gigabytes: keep the top STACK_SCAN_MAX_BYTES.
+  const cands = scanCandidates(vm, validator, Math.max(esp, top - STACK_SCAN_MAX_BYTES), top);
   const dword = (a: number) => vm.readU32(a);
   const startFn = validator.functionAt(start.eip);
 

@@ -1,3 +1,4 @@
+import { wildcardPattern, type WildcardPattern } from '../../common/wildcard';
 import type { FrameDataFile, FunctionFrameData, IsfFile } from '../../symbols/isf';
 
 export interface SymbolEntry { name: string; address: number; frame?: FunctionFrameData }
@@ -56,13 +57,10 @@ export class ModuleSymbols {
   }
 
   /** Names matching a WinDbg wildcard pattern (`*`, `?`), case-insensitive, in address order. */
-  matching(pattern: RegExp): SymbolEntry[] {
+  matching(pattern: WildcardPattern): SymbolEntry[] {
     return this.sorted.filter((s) => pattern.test(s.name));
   }
 }
 
-/** WinDbg `x` wildcard → RegExp (case-insensitive, whole name). */
-export function wildcard(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
-}
+/** WinDbg `x` wildcard (case-insensitive, whole name), matched without backtracking (common/wildcard.ts). */
+export const wildcard = (pattern: string): WildcardPattern => wildcardPattern(pattern);

@@ -1,7 +1,9 @@
 /**
- * Runs the triage of many dumps with at most `jobs` open at once. One job runs in this thread; more jobs run
- * on worker threads (the analysis is CPU work on synchronous reads, so only threads overlap it), each with
- * one dump open at a time. Rows come back in input order whatever order the jobs finish in.
+ * Runs the triage of many dumps with at most `jobs` open at once, each on a worker thread (the analysis is CPU
+ * work on synchronous reads, so only threads overlap it) with one dump open at a time. Each dump has a time
+ * budget: a worker still busy after it is terminated, the dump's row says `timed out`, and the batch goes on
+ * with a fresh worker. `onRow` hears each row as its dump finishes; the result keeps input order. Without a
+ * compiled worker (ts-jest) the dumps run in this thread, one at a time, without a budget.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -9,8 +11,18 @@ import type { Worker } from 'worker_threads';
 import type { TriageInput } from './inputs';
 import { rowFromError, triageDump, type TriageRow } from './triageModel';
 import { KdsimError } from '../../common/errors';
+import { TRIAGE_DUMP_BUDGET_MS } from '../../common/limits';
 
-export interface PoolOptions { jobs: number; symbolPaths?: string[] }
+export interface PoolOptions {
+  jobs: number;
+  symbolPaths?: string[];
+  /** Per-dump budget in ms (default TRIAGE_DUMP_BUDGET_MS). */
+  budgetMs?: number;
+  /** Called as each dump finishes (completion order), with its input index. */
+  onRow?(index: number, row: TriageRow): void;
+}
+
+class DumpTimeout extends Error {}
 
 /** The compiled worker script: beside this file (dist/cli/triage), or under dist/ when running from the bundle. */
 export function workerScript(): string | undefined {
@@ -20,16 +32,18 @@ export function workerScript(): string | undefined {
 
 export async function triageAll(inputs: TriageInput[], opts: PoolOptions): Promise<TriageRow[]> {
   const rows: TriageRow[] = new Array(inputs.length);
+  const done = (i: number, row: TriageRow) => { rows[i] = row; opts.onRow?.(i, row); };
   const pending: number[] = [];
   inputs.forEach((input, i) => {
-    if (input.problem) rows[i] = rowFromError(input.label, new KdsimError('E_FILE', input.problem, 3));
+    if (input.problem) done(i, rowFromError(input.label, new KdsimError('E_FILE', input.problem, 3)));
     else pending.push(i);
   });
   const jobs = Math.min(opts.jobs, pending.length);
-  const script = jobs > 1 ? workerScript() : undefined;
+  const script = jobs >= 1 ? workerScript() : undefined;
+  const budgetMs = opts.budgetMs ?? TRIAGE_DUMP_BUDGET_MS;
   if (!script) {
-    // One dump at a time in this thread (also the fallback when no compiled worker exists, as under ts-jest).
-    for (const i of pending) rows[i] = await triageDump(inputs[i].path, inputs[i].label, opts);
+    // One dump at a time in this thread (the fallback when no compiled worker exists, as under ts-jest).
+    for (const i of pending) done(i, await triageDump(inputs[i].path, inputs[i].label, opts));
     return rows;
   }
   const { Worker: WorkerClass } = require('worker_threads') as typeof import('worker_threads');
@@ -40,11 +54,14 @@ export async function triageAll(inputs: TriageInput[], opts: PoolOptions): Promi
     try {
       for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
         try {
-          rows[i] = await runOn(worker, i, inputs[i]);
+          done(i, await runOn(worker, i, inputs[i], budgetMs));
         } catch (e) {
-          rows[i] = rowFromError(inputs[i].label, e);
+          const timedOut = e instanceof DumpTimeout;
+          done(i, rowFromError(inputs[i].label, timedOut
+            ? new KdsimError('E_TIMEOUT', `kdsim: ${inputs[i].label}: timed out after ${budgetMs / 1000} s (the per-dump budget; --timeout)`, 1)
+            : e));
           await worker.terminate();
-          worker = spawn(); // a worker that died takes only its own dump with it
+          worker = spawn(); // a worker that died or ran over takes only its own dump with it
         }
       }
     } finally {
@@ -55,9 +72,10 @@ export async function triageAll(inputs: TriageInput[], opts: PoolOptions): Promi
   return rows;
 }
 
-function runOn(worker: Worker, index: number, input: TriageInput): Promise<TriageRow> {
+function runOn(worker: Worker, index: number, input: TriageInput, budgetMs: number): Promise<TriageRow> {
   return new Promise((resolve, reject) => {
-    const done = () => { worker.off('message', onMessage); worker.off('error', onError); worker.off('exit', onExit); };
+    const timer = setTimeout(() => { done(); reject(new DumpTimeout()); }, budgetMs);
+    const done = () => { clearTimeout(timer); worker.off('message', onMessage); worker.off('error', onError); worker.off('exit', onExit); };
     const onMessage = (m: { index: number; row: TriageRow }) => { if (m.index === index) { done(); resolve(m.row); } };
     const onError = (e: Error) => { done(); reject(e); };
     const onExit = (code: number) => { done(); reject(new Error(`triage worker exited with code ${code}`)); };

@@ -6,20 +6,21 @@
  *   bitmap DumpType 5, the 'FDMP' bitmap header + bitmap, every page (what volatility3 reads).
  */
 import { DumpType } from '../../format/dumpHeader32';
-import { writeFullDump32, type FullDump32Spec } from '../../format/dumpWriter';
-import { writeBitmapDump32 } from '../../format/bitmapDumpWriter';
+import { writeFullDump32File, type FullDump32Spec } from '../../format/dumpWriter';
+import { writeBitmapDump32File } from '../../format/bitmapDumpWriter';
 import { kernelPfns } from './kernelPages';
 
 export const DUMP_TYPES = ['full', 'kernel', 'bitmap'] as const;
 export type DumpTypeName = typeof DUMP_TYPES[number];
 
-export async function writeDumpOfType(target: string, spec: FullDump32Spec, type: DumpTypeName): Promise<{ fileSize: number; pagesWritten: number }> {
+/** Writes `file` (created exclusively; simulate's commitAll renames it into place with the truth). */
+export async function writeDumpOfTypeFile(file: string, spec: FullDump32Spec, type: DumpTypeName): Promise<{ fileSize: number; pagesWritten: number }> {
   switch (type) {
-    case 'full': return writeFullDump32(target, spec);
-    case 'bitmap': return writeBitmapDump32(target, { ...spec, dumpType: DumpType.BITMAP_FULL });
+    case 'full': return writeFullDump32File(file, spec);
+    case 'bitmap': return writeBitmapDump32File(file, { ...spec, dumpType: DumpType.BITMAP_FULL });
     case 'kernel': {
       const saved = kernelPfns(spec.header.directoryTableBase, (spec.header.paeEnabled ?? 1) === 1, spec.runs, spec.readPage);
-      return writeBitmapDump32(target, { ...spec, dumpType: DumpType.SUMMARY, savedPfns: saved });
+      return writeBitmapDump32File(file, { ...spec, dumpType: DumpType.SUMMARY, savedPfns: saved });
     }
   }
 }

@@ -5,9 +5,14 @@
  */
 import type { SessionApi } from '../../session/types';
 import { CaretError } from '../../session/errors';
+import { DISPLAY_MAX_BYTES, WINDBG_RANGE_LIMIT } from '../../../common/limits';
 
-/** The 256 MB sanity limit WinDbg applies unless `L?` is used. */
-const RANGE_LIMIT = 0x10000000;
+/**
+ * WinDbg refuses more than 256 MB unless `L?` is used; kdsim also refuses more than DISPLAY_MAX_BYTES with or
+ * without `L?` (docs/limits.md), so that no display can print without bound.
+ */
+const tooBig = (bytes: number, unlimited: boolean): boolean =>
+  bytes > DISPLAY_MAX_BYTES || (!unlimited && bytes > WINDBG_RANGE_LIMIT);
 
 export interface DisplayRange {
   start: number;
@@ -47,7 +52,7 @@ export function parseDisplayRange(session: SessionApi, args: string, unitSize: n
   if (len) {
     const n = evalPrefix(session, len[2]);
     if (n.rest.trim()) throw new CaretError('Syntax error');
-    if (len[1] !== '?' && n.value * unitSize > RANGE_LIMIT) throw new CaretError('Range error');
+    if (tooBig(n.value * unitSize, len[1] === '?')) throw new CaretError('Range error');
     range.count = n.value;
     if (len[1] === '-') shift(range, -n.value * unitSize);
     return range;
@@ -57,7 +62,7 @@ export function parseDisplayRange(session: SessionApi, args: string, unitSize: n
   const endLinear = at(end);
   if (endLinear < range.start) throw new CaretError('Range error');
   const count = Math.floor((endLinear - range.start) / unitSize) + 1;
-  if (count * unitSize > RANGE_LIMIT) throw new CaretError('Range error');
+  if (tooBig(count * unitSize, false)) throw new CaretError('Range error');
   range.count = count;
   return range;
 }
