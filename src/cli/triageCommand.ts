@@ -6,9 +6,10 @@
  */
 import type { Argv } from 'yargs';
 import { KdsimError } from '../common/errors';
+import type { TriageInput } from './triage/inputs';
 import type { TriageRow } from './triage/triageModel';
 
-export interface TriageArgs { dumps?: string[]; json?: boolean; jobs?: number; symbols?: string[] }
+export interface TriageArgs { dumps?: string[]; json?: boolean; jobs?: number; symbols?: string[]; html?: string; force?: boolean }
 
 /** More jobs than this gains nothing on a dump-sized workload and only multiplies the page caches. */
 export const MAX_JOBS = 16;
@@ -18,7 +19,9 @@ export function configure(y: Argv): Argv {
     .positional('dumps', { type: 'string', array: true, describe: 'crash dumps, directories (their *.dmp files) or quoted globs' })
     .option('json', { type: 'boolean', default: false, describe: 'print the triage models as JSON' })
     .option('jobs', { type: 'number', default: 1, describe: `dumps analysed at once (1-${MAX_JOBS}; each job its own worker thread)` })
-    .option('symbols', { type: 'string', array: true, describe: 'directory of ISF symbol files (searched before the shipped ones)' });
+    .option('symbols', { type: 'string', array: true, describe: 'directory of ISF symbol files (searched before the shipped ones)' })
+    .option('html', { type: 'string', describe: 'also write the queue as one HTML page (- for stdout), each dump\'s report in it' })
+    .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --html file' });
 }
 
 const usage = (message: string): never => { throw new KdsimError('E_USAGE', `kdsim: ${message}`, 2); };
@@ -29,13 +32,40 @@ export function parseJobs(value: unknown): number {
   return n;
 }
 
+/**
+ * The queue page: each dump the triage opened is opened once more for its report model (one at a time, so
+ * memory stays bounded); a dump the triage could not open keeps its triage error.
+ */
+async function writeQueuePage(out: string, inputs: TriageInput[], rows: TriageRow[], args: TriageArgs): Promise<void> {
+  if (out === '') usage('--html needs a file name (or - for stdout)');
+  const { loadReportModel } = require('./report/reportData') as typeof import('./report/reportData');
+  const { renderTriageHtml } = require('./report/triageHtml') as typeof import('./report/triageHtml');
+  const { writeOutput } = require('./report/writeOutput') as typeof import('./report/writeOutput');
+  const { isKdsimError } = require('../common/errors') as typeof import('../common/errors');
+  const { shortError } = require('./triage/render') as typeof import('./triage/render');
+  const entries: import('./report/triageHtml').QueueEntry[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row.error) { entries.push({ file: row.file, error: shortError(row) }); continue; }
+    try {
+      entries.push({ file: row.file, model: await loadReportModel(inputs[i].path, row.file, { symbolPaths: args.symbols ?? [] }) });
+    } catch (e) {
+      entries.push({ file: row.file, error: isKdsimError(e) ? e.message : String(e) });
+    }
+  }
+  writeOutput(out, renderTriageHtml(entries), { force: args.force });
+}
+
 export async function run(args: TriageArgs): Promise<number> {
   const jobs = parseJobs(args.jobs);
   const given = (args.dumps ?? []).filter((d) => d !== '');
   if (!given.length) usage('triage needs at least one dump, directory or glob');
   const { expandInputs } = require('./triage/inputs') as typeof import('./triage/inputs');
   const { triageAll } = require('./triage/pool') as typeof import('./triage/pool');
-  const rows: TriageRow[] = await triageAll(expandInputs(given), { jobs, symbolPaths: args.symbols ?? [] });
+  const inputs = expandInputs(given);
+  const rows: TriageRow[] = await triageAll(inputs, { jobs, symbolPaths: args.symbols ?? [] });
+  if (args.html !== undefined) await writeQueuePage(args.html, inputs, rows, args);
+  if (args.html === '-') return rows.some((r) => r.error) ? 1 : 0;
   const render = require('./triage/render') as typeof import('./triage/render');
   const text = args.json ? JSON.stringify(render.triageJson(rows), null, 2) : render.renderTriage(rows).join('\n');
   process.stdout.write(`${text}\n`);

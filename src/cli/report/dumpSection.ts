@@ -24,7 +24,7 @@ export function renderDumpSection(m: ReportModel, id: string): string {
   if (m.stack) {
     const styles = moduleStyles(m.stack);
     parts.push(stackBlock(m.stack, styles, p));
-    parts.push(bounceBlock(bounceSummary(m.stack.frames), p));
+    parts.push(bounceBlock(bounceSummary(m.stack.frames), p, m.stack.kCommand));
   } else {
     parts.push('<p class="note">No stack reconstruction: the analysis found no overflowed thread stack to rebuild.</p>');
   }
@@ -132,7 +132,7 @@ ${renderChart(s, styles, p)}</figure>
 </div></div>`;
 }
 
-function bounceBlock(b: BounceSummary, p: string): string {
+function bounceBlock(b: BounceSummary, p: string, kCommand: string): string {
   const items: string[] = [];
   for (const x of b.bounces) {
     items.push(`<li><strong>${esc(x.a)}</strong> ⇄ <strong>${esc(x.b)}</strong>: ${x.aToB} call${x.aToB === 1 ? '' : 's'} ${esc(x.a)} → ${esc(x.b)}, ` +
@@ -141,7 +141,7 @@ function bounceBlock(b: BounceSummary, p: string): string {
   const rec = b.recursion.slice(0, 8).map((r) => `<li><code>${esc(r.function)}</code> ×${r.count} (${hx(r.bytes)} bytes in all; frames ` +
     `${r.frames.map((i) => `<a href="#${p}f-${i}">${i.toString(16).padStart(2, '0')}</a>`).join(' ')})</li>`);
   const calls = b.calls.map((c) => `<li>${esc(c.caller)} → ${esc(c.callee)} ×${c.count}${c.via.length ? ` via ${c.via.map((v) => `<code>${esc(v)}</code>`).join(', ')}` : ''}</li>`);
-  return `<div class="card bounce"><h3>Recursion and bounce ${cmd('kf = …')}</h3>` +
+  return `<div class="card bounce"><h3>Recursion and bounce ${cmd(kCommand)}</h3>` +
     (items.length ? `<p>Modules that call each other back and forth:</p><ul>${items.join('')}</ul>` : '<p>No two modules call each other back and forth.</p>') +
     (rec.length ? `<p>Functions on the stack more than once:</p><ul>${rec.join('')}</ul>` : '<p>No function is on the stack twice.</p>') +
     (calls.length ? `<details><summary>All calls between modules (outer → inner)</summary><ul>${calls.join('')}</ul></details>` : '') + '</div>';
