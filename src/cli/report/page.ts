@@ -28,7 +28,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 10px;margin:0}dt{f
 .side{flex:1;min-width:0}
 .stack-chart text{font:11px ui-monospace,Consolas,monospace;fill:#111}
 .stack-chart .mlabel{font-weight:700;paint-order:stroke;stroke:#fff;stroke-width:3px}
-.stack-chart .mark{stroke:#555;stroke-dasharray:3 2}.stack-chart line.esp{stroke:#B00020;stroke-width:1.5}.stack-chart text.esp{fill:#B00020;font-weight:700}
+.stack-chart line.mark{stroke:#555;stroke-dasharray:3 2}.stack-chart line.esp{stroke:#B00020;stroke-width:1.5}.stack-chart text.esp{fill:#B00020;font-weight:700}
 .seg,.region{cursor:pointer;outline:none}
 .seg:hover,.seg:focus,.region:hover,.region:focus{stroke:#000;stroke-width:2.5}
 .seg.current{stroke:#B00020;stroke-width:2.5}
@@ -71,9 +71,16 @@ footer{color:var(--mut);font-size:12px;margin-top:16px}
   .verdict-box{padding:2px 6px;margin:0 0 4px}.card{padding:2px 4px;margin:0 0 3px;break-inside:avoid}
   .facts{grid-template-columns:1fr 1fr;gap:3px}
   code,pre{font-size:7px}.cmd{font-size:6.5px;padding:0 2px}
-  th,td{padding:0 3px;line-height:1.15}.frame-table td,.frame-table th{font-size:6.3px}
-  .sw{width:8px;height:8px}
+  th,td{padding:0 3px;line-height:1.1}.frame-table td,.frame-table th{font-size:6px;padding:0 2px;line-height:1.05}
+  .frame-table .sw{height:5px}
+  .sw{width:7px;height:7px;margin-right:2px}
   .seg,.region{stroke:none}
+  h1,.queue-page>p{display:none}
+  td.num,.pat,.sub,.tag,.frame-table td,.modules td,.modules th,.bounce li,.bounce p{font-size:6.3px}
+  .modules .barcell{display:none}
+  .bounce ul{margin:0;padding-left:10px}.bounce p{margin:1px 0}
+  .stack-chart{max-height:200mm}
+  .queue-page{break-after:page;page-break-after:always}
 }
 `;
 

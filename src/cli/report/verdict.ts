@@ -10,7 +10,7 @@ export function verdictSentence(m: ReportModel): string {
     const size = m.stack ? `its ${m.stack.stackBytes / 1024} KB kernel stack` : 'its kernel stack';
     if (c && c.stackBytes !== undefined) {
       return `Kernel stack overflow (${bug}): ${who} ran out of ${size}, and ${c.imageName} used the most of it ` +
-        `(0x${c.stackBytes.toString(16)} bytes, ${c.percent}%; blamed frame ${c.symbol}).`;
+        `(0x${c.stackBytes.toString(16)} bytes, ${c.percent?.toFixed(1)}%; blamed frame ${c.symbol}).`;
     }
     return `Kernel stack overflow (${bug}): ${who} ran out of ${size}; kdsim names no culprit, no return address was found on the stack.`;
   }
