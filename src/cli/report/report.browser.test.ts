@@ -64,8 +64,8 @@ describeBrowser('kdsim report in Chromium', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each([0, 1, 2])('case %i: verdict, segments, proportions, totals, focus, no requests, one printed page, a non-blank screenshot', async (k) => {
-    const c = cases[k];
+  it.each(['got-stack', 'seed3', 'seed4'])('%s: verdict, segments, proportions, totals, focus, no requests, one printed page, a non-blank screenshot', async (name) => {
+    const c = cases.find((x) => x.name === name)!;
     const html = path.join(dir, `${c.name}.html`);
     kdsim(['report', c.dump, '-o', html]);
     const su = JSON.parse(kdsim(['analyze', c.dump, '--json', '-c', '!stackusage']))[0].model as
@@ -136,5 +136,37 @@ describeBrowser('kdsim report in Chromium', () => {
     }, shot.toString('base64'));
     await probe.close();
     expect(variance).toBeGreaterThan(100);
+  });
+
+  it('triage --html: rows sort by a column heading (mouse and keyboard) and link to their dump\'s section', async () => {
+    const html = path.join(dir, 'queue.html');
+    spawnSync(process.execPath, [KDSIM, 'triage', cases[0].dump, cases[1].dump, cases[2].dump, '--html', html], { encoding: 'utf8' });
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`file://${html}`);
+    const percents = () => page.locator('table.queue tr.dumprow').evaluateAll((rows) => rows.map((r) => Number(r.children[6].getAttribute('data-v'))));
+    expect(await percents()).toHaveLength(3);
+    const heading = page.locator('table.queue th', { hasText: '% of stack' });
+    await heading.click();
+    const up = await percents();
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    await heading.focus();
+    await page.keyboard.press('Enter');
+    const down = await percents();
+    expect(down).toEqual([...up].reverse());
+    expect(await heading.getAttribute('aria-sort')).toBe('descending');
+
+    const first = page.locator('table.queue tr.dumprow a').first();
+    const target = (await first.getAttribute('href'))!;
+    await first.click();
+    expect(new URL(page.url()).hash).toBe(target);
+    expect(await page.locator(`section${target} rect.seg`).count()).toBeGreaterThan(0);
+    await page.close();
+    expect(errors).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
   });
 });
