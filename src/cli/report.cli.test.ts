@@ -61,4 +61,12 @@ describe('kdsim report', () => {
     expect(html).toContain('error: the file is empty');
     expect(html.match(/<rect class="seg/g)).toHaveLength(57);
   });
+
+  itReady('triage --html - writes only the page to stdout; --html without a name is a usage error', () => {
+    const r = kdsim(['triage', DUMP, '--html', '-']);
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(r.out).not.toContain('┌');
+    expect(kdsim(['triage', DUMP, '--html'])).toEqual({ code: 2, out: '', err: 'kdsim: Not enough arguments following: html\n' });
+  });
 });

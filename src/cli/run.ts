@@ -42,8 +42,9 @@ export async function runCli(argv: string[]): Promise<number> {
     .version(false)
     .help()
     .fail((msg, err) => {
-      if (err) throw err;
-      throw new KdsimError('E_USAGE', `kdsim: ${msg}`, 2);
+      // yargs' own argument errors (YError: "Not enough arguments following: html") are usage errors too.
+      if (err && err.name !== 'YError') throw err;
+      throw new KdsimError('E_USAGE', `kdsim: ${msg ?? err?.message}`, 2);
     });
   await parser.parseAsync();
   return exit;

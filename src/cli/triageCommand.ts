@@ -20,7 +20,7 @@ export function configure(y: Argv): Argv {
     .option('json', { type: 'boolean', default: false, describe: 'print the triage models as JSON' })
     .option('jobs', { type: 'number', default: 1, describe: `dumps analysed at once (1-${MAX_JOBS}; each job its own worker thread)` })
     .option('symbols', { type: 'string', array: true, describe: 'directory of ISF symbol files (searched before the shipped ones)' })
-    .option('html', { type: 'string', describe: 'also write the queue as one HTML page (- for stdout), each dump\'s report in it' })
+    .option('html', { type: 'string', nargs: 1, describe: 'also write the queue as one HTML page (- for stdout), each dump\'s report in it' })
     .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --html file' });
 }
 
