@@ -59,3 +59,6 @@ export async function bannerLines(session: DebugSession, o: BannerOptions): Prom
 
 /** The registry of every command, and WinDbg's reading of a line into commands (the lab's matcher uses both). */
 export { commandRegistry, resolveCommand, splitCommands };
+
+/** WinDbg's wording of target facts (the banner's and `vertarget`'s lines), for pages that quote them. */
+export { osLine, sessionTime, uptime } from './render/target';

@@ -26,18 +26,25 @@ export async function runCli(argv: string[]): Promise<number> {
       async (args) => { exit = await require('./triageCommand').run(args); },
     )
     .command(
+      'report <dump>',
+      'write one self-contained HTML page for a dump: verdict, bugcheck, machine, the stack drawn to scale, frames',
+      (y) => require('./reportCommand').configure(y),
+      async (args) => { exit = await require('./reportCommand').run(args); },
+    )
+    .command(
       'lab [dump]',
       'walkthrough Part 1 as a hands-on lab over the got-stack dump (--check: run every step and verify it)',
       (y) => require('./labCommand').configure(y),
       async (args) => { exit = await require('./labCommand').run(args); },
     )
-    .demandCommand(1, 'kdsim: name a command: analyze, simulate, triage, lab (see kdsim --help)')
+    .demandCommand(1, 'kdsim: name a command: analyze, simulate, triage, report, lab (see kdsim --help)')
     .strict()
     .version(false)
     .help()
     .fail((msg, err) => {
-      if (err) throw err;
-      throw new KdsimError('E_USAGE', `kdsim: ${msg}`, 2);
+      // yargs' own argument errors (YError: "Not enough arguments following: html") are usage errors too.
+      if (err && err.name !== 'YError') throw err;
+      throw new KdsimError('E_USAGE', `kdsim: ${msg ?? err?.message}`, 2);
     });
   await parser.parseAsync();
   return exit;

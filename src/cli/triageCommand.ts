@@ -8,10 +8,11 @@
  */
 import type { Argv } from 'yargs';
 import { KdsimError } from '../common/errors';
+import type { TriageInput } from './triage/inputs';
 import type { TriageRow } from './triage/triageModel';
 import { EXIT_INTERNAL, TRIAGE_DUMP_BUDGET_MS } from '../common/limits';
 
-export interface TriageArgs { dumps?: string[]; json?: boolean; jsonl?: boolean; jobs?: number; symbols?: string[]; timeout?: number }
+export interface TriageArgs { dumps?: string[]; json?: boolean; jsonl?: boolean; jobs?: number; symbols?: string[]; timeout?: number; html?: string; force?: boolean }
 
 /** More jobs than this gains nothing on a dump-sized workload and only multiplies the page caches. */
 export const MAX_JOBS = 16;
@@ -23,7 +24,9 @@ export function configure(y: Argv): Argv {
     .option('jsonl', { type: 'boolean', default: false, describe: 'stream JSON lines: one row per dump as it finishes, then the culprit summary' })
     .option('timeout', { type: 'number', default: TRIAGE_DUMP_BUDGET_MS / 1000, describe: 'seconds of analysis per dump before its row says "timed out"' })
     .option('jobs', { type: 'number', default: 1, describe: `dumps analysed at once (1-${MAX_JOBS}; each job its own worker thread)` })
-    .option('symbols', { type: 'string', array: true, describe: 'directory of ISF symbol files (searched before the shipped ones)' });
+    .option('symbols', { type: 'string', array: true, describe: 'directory of ISF symbol files (searched before the shipped ones)' })
+    .option('html', { type: 'string', nargs: 1, describe: 'also write the queue as one HTML page (- for stdout), each dump\'s report in it' })
+    .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --html file' });
 }
 
 const usage = (message: string): never => { throw new KdsimError('E_USAGE', `kdsim: ${message}`, 2); };
@@ -32,6 +35,30 @@ export function parseJobs(value: unknown): number {
   const n = Number(value ?? 1);
   if (!Number.isInteger(n) || n < 1 || n > MAX_JOBS) usage(`bad --jobs '${String(value)}': expected an integer 1..${MAX_JOBS}`);
   return n;
+}
+
+/**
+ * The queue page: each dump the triage opened is opened once more for its report model (one at a time, so
+ * memory stays bounded); a dump the triage could not open keeps its triage error.
+ */
+async function writeQueuePage(out: string, inputs: TriageInput[], rows: TriageRow[], args: TriageArgs): Promise<void> {
+  if (out === '') usage('--html needs a file name (or - for stdout)');
+  const { loadReportModel } = require('./report/reportData') as typeof import('./report/reportData');
+  const { renderTriageHtml } = require('./report/triageHtml') as typeof import('./report/triageHtml');
+  const { writeOutput } = require('./report/writeOutput') as typeof import('./report/writeOutput');
+  const { isKdsimError } = require('../common/errors') as typeof import('../common/errors');
+  const { shortError } = require('./triage/render') as typeof import('./triage/render');
+  const entries: import('./report/triageHtml').QueueEntry[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row.error) { entries.push({ file: row.file, error: shortError(row) }); continue; }
+    try {
+      entries.push({ file: row.file, model: await loadReportModel(inputs[i].path, row.file, { symbolPaths: args.symbols ?? [] }) });
+    } catch (e) {
+      entries.push({ file: row.file, error: isKdsimError(e) ? e.message : String(e) });
+    }
+  }
+  writeOutput(out, renderTriageHtml(entries), { force: args.force });
 }
 
 export async function run(args: TriageArgs): Promise<number> {
@@ -43,8 +70,11 @@ export async function run(args: TriageArgs): Promise<number> {
   const timeout = Number(args.timeout ?? TRIAGE_DUMP_BUDGET_MS / 1000);
   if (!(timeout > 0) || timeout > 86400) usage(`bad --timeout '${String(args.timeout)}': expected seconds, more than 0`);
   const render = require('./triage/render') as typeof import('./triage/render');
-  const onRow = args.jsonl ? (_i: number, row: TriageRow) => process.stdout.write(`${JSON.stringify(render.triageJson([row]).dumps[0])}\n`) : undefined;
-  const rows: TriageRow[] = await triageAll(expandInputs(given), { jobs, symbolPaths: args.symbols ?? [], budgetMs: timeout * 1000, onRow });
+  const onRow = args.jsonl && args.html !== '-' ? (_i: number, row: TriageRow) => process.stdout.write(`${JSON.stringify(render.triageJson([row]).dumps[0])}\n`) : undefined;
+  const inputs = expandInputs(given);
+  const rows: TriageRow[] = await triageAll(inputs, { jobs, symbolPaths: args.symbols ?? [], budgetMs: timeout * 1000, onRow });
+  if (args.html !== undefined) await writeQueuePage(args.html, inputs, rows, args);
+  if (args.html === '-') return rows.some((r) => r.error) ? 1 : 0;
   if (args.jsonl) {
     process.stdout.write(`${JSON.stringify({ byCulprit: render.triageJson(rows).byCulprit })}\n`);
   } else {
