@@ -91,6 +91,7 @@ export async function runCampaign(opts: CampaignOptions = {}): Promise<CampaignR
   } finally {
     dump.close();
     session.dump.close();
+    for (const t of all) t.dispose?.();
   }
   report.peakRssMiB = Math.max(report.peakRssMiB, Math.round(process.memoryUsage().rss / 2 ** 20));
   report.seconds = Math.round((Date.now() - t0) / 100) / 10;

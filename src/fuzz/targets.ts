@@ -37,6 +37,8 @@ export interface FuzzTarget {
   run(input: unknown): Promise<void>;
   /** A short printable form of an input (for the crash log and regression cases). */
   describe(input: unknown): string;
+  /** Removes what the target made (its sandbox folder); called once when the campaign ends. */
+  dispose?(): void;
 }
 
 const expectClean = (e: unknown): void => { if (!isKdsimError(e)) throw e; };
@@ -217,5 +219,6 @@ export function simulateArgsTarget(): FuzzTarget {
       } catch (e) { expectClean(e); }
     },
     describe: (input) => JSON.stringify(input),
+    dispose: () => fs.rmSync(sandbox, { recursive: true, force: true }),
   };
 }
