@@ -23,6 +23,11 @@ import { MAX_PROCESSORS_X86 } from '../../common/limits';
 export interface SessionOptions {
   /** Directories of ISF symbol files searched before the shipped store. */
   symbolPaths?: string[];
+  /**
+   * The whole symbol path (WinDbg's `-y`): when given it replaces the shipped store, so `[]` or an empty directory
+   * means no symbol files at all (the kernel's type layouts still come from kdsim's layout store by build).
+   */
+  symbolPath?: string[];
   /** The architecture to read the dump as; it must match the dump header's (which chooses it when absent). */
   arch?: ArchName;
 }
@@ -168,7 +173,7 @@ export class DebugSession implements SessionApi {
 export function openSession(path: string, opts: SessionOptions = {}): DebugSession {
   const dump = openCrashDump(path);
   try {
-    return new DebugSession(dump, createSymbolResolver(dump, { symbolPaths: opts.symbolPaths ?? [] }), { arch: opts.arch });
+    return new DebugSession(dump, createSymbolResolver(dump, { symbolPaths: opts.symbolPaths ?? [], symbolPath: opts.symbolPath }), { arch: opts.arch });
   } catch (e) {
     dump.close();
     throw e;
