@@ -25,6 +25,9 @@ export interface RawInstruction {
 
 const R32 = ['eax', 'ecx', 'edx', 'ebx', 'esp', 'ebp', 'esi', 'edi'];
 const ALU = ['add', 'or', 'adc', 'sbb', 'and', 'sub', 'xor', 'cmp'];
+const JCC = ['jo', 'jno', 'jb', 'jae', 'je', 'jne', 'jbe', 'ja', 'js', 'jns', 'jp', 'jnp', 'jl', 'jge', 'jle', 'jg'];
+const FF_FORMS: ([string, Flow] | undefined)[] = [['inc', 'next'], ['dec', 'next'], ['call', 'indirectCall'], undefined,
+  ['jmp', 'indirectBranch'], undefined, ['push', 'next'], undefined];
 
 /** iced's MASM number: 0-9 in decimal, else upper-case hex, `h` suffix, a leading 0 before a letter digit. */
 export function masmNumber(v: number): string {
@@ -54,6 +57,28 @@ export function decodeSmall(bytes: Uint8Array, address: number): RawInstruction 
     const target = (address + 5 + dword(bytes, 1)) >>> 0;
     return { length: 5, mnemonic: op === 0xe8 ? 'call' : 'jmp', operands: [{ kind: 'branch', text: '', target }],
       flow: op === 0xe8 ? 'call' : 'branch', target };
+  }
+  if (op === 0x6a) {
+    if (bytes.length < 2) return undefined;
+    return { length: 2, mnemonic: 'push', operands: [{ kind: 'immediate', text: masmNumber((bytes[1] << 24) >> 24) }], flow: 'next' };
+  }
+  if (op === 0x68) {
+    if (bytes.length < 5) return undefined;
+    const value = dword(bytes, 1) >>> 0;
+    return { length: 5, mnemonic: 'push', operands: [{ kind: 'immediate32', text: masmNumber(value), value }], flow: 'next' };
+  }
+  if ((op >= 0x70 && op <= 0x7f) || op === 0xeb) {
+    if (bytes.length < 2) return undefined;
+    const target = (address + 2 + ((bytes[1] << 24) >> 24)) >>> 0;
+    return { length: 2, mnemonic: op === 0xeb ? 'jmp' : JCC[op - 0x70], operands: [{ kind: 'branch', text: '', target }],
+      flow: op === 0xeb ? 'branch' : 'condBranch', target };
+  }
+  if (op === 0xff) {
+    // inc, dec, call, jmp, push on r/m32 (the far forms /3 and /5 are left to iced)
+    const m = modrm(bytes, 1, true);
+    const form = m && FF_FORMS[m.reg];
+    if (!m || !form) return undefined;
+    return { length: m.end, mnemonic: form[0], operands: [m.rm], flow: form[1] };
   }
   if (op >= 0xb8 && op <= 0xbf) {
     if (bytes.length < 5) return undefined;

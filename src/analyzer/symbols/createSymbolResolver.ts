@@ -17,14 +17,31 @@ import { SymbolResolver } from './symbolResolver';
  * parsed only then (deferred).
  */
 export function createSymbolResolver(dump: CrashDump, opts: { symbolPaths?: string[]; symbolPath?: string[]; store?: SymbolStore } = {}): SymbolResolver {
-  const store = opts.store ?? (opts.symbolPath
-    ? new SymbolStore([...(opts.symbolPaths ?? []), ...opts.symbolPath].map((d) => resolve(d)))
-    : SymbolStore.withDefaults(opts.symbolPaths ?? []));
+  const store = opts.store ?? sharedStore(opts.symbolPaths ?? [], opts.symbolPath);
   const builtIn = new DeferredTypeTable('ntkrpamp', defaultKernelTypes);
   const found = discoverModules(dump, kernelListTypes(dump, store) ?? builtIn);
   const resolver = new SymbolResolver(found.modules, store, builtIn);
   dump.warnings.push(...found.warnings, ...resolver.warnings);
+  resolver.onWarning = (line) => dump.warnings.push(line);
   return resolver;
+}
+
+const stores = new Map<string, SymbolStore>();
+
+/**
+ * One store per symbol path in a process, so every dump a triage worker opens reuses the files it already
+ * parsed (the store caches each ISF it loads) instead of reading and parsing them again per dump.
+ */
+function sharedStore(symbolPaths: string[], symbolPath?: string[]): SymbolStore {
+  const extra = symbolPaths.map((d) => resolve(d));
+  const key = JSON.stringify([extra, symbolPath?.map((d) => resolve(d)) ?? null]);
+  let store = stores.get(key);
+  if (!store) {
+    store = symbolPath ? new SymbolStore([...extra, ...symbolPath.map((d) => resolve(d))]) : SymbolStore.withDefaults(extra);
+    if (stores.size >= 8) stores.clear(); // a process sees a handful of symbol paths; keep the cache bounded
+    stores.set(key, store);
+  }
+  return store;
 }
 
 /**
