@@ -15,7 +15,7 @@ import type { Bench } from './types';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const FIXTURE = path.join(REPO, 'fixtures', 'dumps', 'got-stack.dmp');
-const KDSIM = path.join(REPO, 'dist', 'cli', 'main.js');
+const KDSIM = path.join(REPO, 'bin', 'kdsim'); // the user's entry: the bundle
 const HOOK = path.join(os.tmpdir(), 'kdsim-bench-iced-hook.js');
 
 const argv = (cmd: string, hook = false): string[] =>

@@ -12,4 +12,12 @@ export interface Bench {
   runs?: number;
   /** One line shown beside the figures, computed after the runs. */
   note?(): string;
+  /**
+   * Issue 14's goals: CPU-time ratio to `node -e 0` (command benches, measured in pairs with it), peak RSS, or
+   * a rate the note computes; a goal not met is flagged under the table.
+   */
+  goal?: { ratio?: number; rssMiB?: number; check?: (r: Measured) => string | undefined };
 }
+
+/** One bench's figures: median wall and CPU ms (user + system, children included), peak RSS. */
+export interface Measured { ms: number; cpuMs?: number; ratio: number; rssMiB?: number }

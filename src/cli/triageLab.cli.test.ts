@@ -86,6 +86,8 @@ describe('lazy loading through the front door', () => {
 
   it('analyze loads iced-x86 only for a command that disassembles', () => {
     expect(loaded(['analyze', DUMP, '--no-banner', '-c', 'dd esp L1']).iced).toBe(false);
-    expect(loaded(['analyze', DUMP, '--no-banner', '-c', 'u eip L1']).iced).toBe(true);
+    // eip's everyday instructions go through the small decoder; KiTrap08's fs: loads need iced-x86
+    expect(loaded(['analyze', DUMP, '--no-banner', '-c', 'u eip L1']).iced).toBe(false);
+    expect(loaded(['analyze', DUMP, '--no-banner', '-c', 'u nt!KiTrap08 L3']).iced).toBe(true);
   });
 });

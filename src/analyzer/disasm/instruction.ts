@@ -8,6 +8,7 @@ import type { VirtualMemory } from '../memory/types';
 import type { SymbolResolverApi } from '../symbols/types';
 import { hex8 } from '../../common/hex';
 import { iced, masmFormatter } from './iced';
+import { decodeSmall, type RawInstruction, type RawOperand } from './smallDecoder';
 
 /** How control leaves the instruction (for `uf` and the call-site checks). */
 export type Flow = 'next' | 'branch' | 'condBranch' | 'indirectBranch' | 'call' | 'indirectCall' | 'return' | 'interrupt' | 'invalid';
@@ -41,48 +42,66 @@ const MAX_INSTRUCTION = 15;
 const FLOWS: Flow[] = ['next', 'branch', 'indirectBranch', 'condBranch', 'return', 'call', 'indirectCall', 'interrupt', 'next', 'invalid'];
 const SIZES: Record<string, number> = { byte: 1, word: 2, dword: 4, fword: 6, qword: 8, tbyte: 10, xmmword: 16 };
 
-/** Decodes the instruction at `address` (32-bit mode). Never throws for bad or missing code. */
+/**
+ * Decodes the instruction at `address` (32-bit mode). Never throws for bad or missing code. The everyday
+ * encodings go through smallDecoder.ts; iced-x86 (and its WebAssembly) loads only for the rest.
+ */
 export function decodeAt(vm: VirtualMemory, symbols: SymbolResolverApi | undefined, address: number): DisasmInstruction {
   address >>>= 0;
   const sparse = vm.readSparse(address, MAX_INSTRUCTION);
   let avail = 0;
   while (avail < MAX_INSTRUCTION && sparse.readable[avail]) avail++;
   if (avail === 0) return { address, bytes: null, length: 1, mnemonic: '???', operands: '', flow: 'invalid' };
+  const code = sparse.bytes.subarray(0, avail);
+  const raw = decodeSmall(code, address) ?? decodeIced(code, address);
+  if (raw === undefined) {
+    // Truncated by unreadable memory or not an opcode: WinDbg shows the first byte and `???`.
+    return { address, bytes: [sparse.bytes[0]], length: 1, mnemonic: '???', operands: '', flow: 'invalid' };
+  }
+  let memory: MemoryOperand | undefined;
+  const ops = raw.operands.map((op) => {
+    switch (op.kind) {
+      case 'branch': return symbolic(symbols, op.target) ?? hex8(op.target);
+      case 'memory': memory = op.memory; return memoryText(symbols, op.memory, op.text);
+      case 'immediate32': return symbols?.lookup(op.value)?.symbol ? `offset ${symbolic(symbols, op.value >>> 0)}` : op.text;
+      default: return op.text;
+    }
+  });
+  return {
+    address, bytes: Array.from(code.subarray(0, raw.length)), length: raw.length,
+    mnemonic: raw.mnemonic, operands: ops.join(','), flow: raw.flow, target: raw.target,
+    memory: raw.mnemonic === 'lea' ? undefined : memory,
+  };
+}
 
+/** iced-x86's decode and MASM text, as operands the caller symbolizes; undefined for invalid code. */
+export function decodeIced(code: Uint8Array, address: number): RawInstruction | undefined {
   const ic = iced();
-  const decoder = new ic.Decoder(32, sparse.bytes.subarray(0, avail), ic.DecoderOptions.None);
+  const decoder = new ic.Decoder(32, code, ic.DecoderOptions.None);
   decoder.ip = BigInt(address);
   const ins = decoder.decode();
   try {
-    if (ins.isInvalid) {
-      // Truncated by unreadable memory or not an opcode: WinDbg shows the first byte and `???`.
-      return { address, bytes: [sparse.bytes[0]], length: 1, mnemonic: '???', operands: '', flow: 'invalid' };
-    }
+    if (ins.isInvalid) return undefined;
     const f = masmFormatter();
     const flow = FLOWS[ins.flowControl] ?? 'next';
     const direct = flow === 'branch' || flow === 'condBranch' || flow === 'call';
     const target = direct && ins.opKind(0) === ic.OpKind.NearBranch32 ? ins.nearBranch32 >>> 0 : undefined;
-    const ops: string[] = [];
-    let memory: MemoryOperand | undefined;
+    const operands: RawOperand[] = [];
     for (let k = 0; k < f.operandCount(ins); k++) {
       const op = f.getInstructionOperand(ins, k);
-      let text = f.formatOperand(ins, k);
+      const text = f.formatOperand(ins, k);
       const kind = op === undefined ? undefined : ins.opKind(op);
       if (kind === ic.OpKind.NearBranch32 || kind === ic.OpKind.NearBranch16) {
-        text = symbolic(symbols, ins.nearBranch32 >>> 0) ?? hex8(ins.nearBranch32);
+        operands.push({ kind: 'branch', text, target: ins.nearBranch32 >>> 0 });
       } else if (kind === ic.OpKind.Memory) {
-        memory = memoryOperand(ins, f, text);
-        text = memoryText(symbols, memory, text);
-      } else if (kind === ic.OpKind.Immediate32 && symbols?.lookup(ins.immediate32)?.symbol) {
-        text = `offset ${symbolic(symbols, ins.immediate32 >>> 0)}`;
+        operands.push({ kind: 'memory', text, memory: memoryOperand(ins, f, text) });
+      } else if (kind === ic.OpKind.Immediate32) {
+        operands.push({ kind: 'immediate32', text, value: ins.immediate32 >>> 0 });
+      } else {
+        operands.push({ kind: kind === ic.OpKind.Register ? 'register' : 'immediate', text });
       }
-      ops.push(text);
     }
-    return {
-      address, bytes: Array.from(sparse.bytes.subarray(0, ins.length)), length: ins.length,
-      mnemonic: f.formatMnemonic(ins), operands: ops.join(f.formatOperandSeparator(ins)), flow, target,
-      memory: f.formatMnemonic(ins) === 'lea' ? undefined : memory,
-    };
+    return { length: ins.length, mnemonic: f.formatMnemonic(ins), operands, flow, target };
   } finally {
     ins.free();
     decoder.free();

@@ -10,18 +10,31 @@ interface LoadedModule {
   info: ModuleInfo;
   symbols?: ModuleSymbols;
   types?: TypeTableApi;
+  /** Set while the module's ISF is found but not parsed yet (WinDbg's `(deferred)`). */
+  deferred?: { pdb: NonNullable<ModuleInfo['pdb']> };
 }
 
 /**
  * Address ↔ name over the loaded modules. Each module's RSDS record (PDB name, GUID, age) selects its ISF
  * file in the store; without one the module still resolves as `Module+0xoff` (WinDbg's "no symbols").
+ * Symbols load as in WinDbg's `(deferred)` mode: the kernel's at once (nearly every command needs them),
+ * every other module's ISF on the first question about that module; a file that then proves invalid becomes
+ * a warning (`onWarning`) and the module shows "no symbols".
  */
 export class SymbolResolver implements SymbolResolverApi {
   private readonly byBase: LoadedModule[];
   readonly warnings: string[] = [];
 
-  constructor(modules: Omit<ModuleInfo, 'symbolStatus'>[], store: SymbolStore, private readonly fallbackKernelTypes?: TypeTableApi) {
-    this.byBase = modules.map((m) => this.load(m, store)).sort((a, b) => a.info.base - b.info.base);
+  /** Receives the warnings of modules whose deferred symbols fail to load after construction. */
+  onWarning?: (line: string) => void;
+
+  constructor(modules: Omit<ModuleInfo, 'symbolStatus'>[], private readonly store: SymbolStore, private readonly fallbackKernelTypes?: TypeTableApi) {
+    this.byBase = modules.map((m) => this.load(m)).sort((a, b) => a.info.base - b.info.base);
+  }
+
+  /** Image names of the modules whose ISF has been parsed so far (for the start-up test). */
+  parsedModules(): string[] {
+    return this.byBase.filter((m) => m.symbols !== undefined).map((m) => m.info.name);
   }
 
   modules(): ModuleInfo[] {
@@ -40,7 +53,7 @@ export class SymbolResolver implements SymbolResolverApi {
     const m = this.loadedAt(addr);
     if (!m) return undefined;
     const a = addr >>> 0;
-    const sym = m.symbols?.nearest(a);
+    const sym = this.symbolsOf(m)?.nearest(a);
     if (!sym || sym.address < m.info.base) return { module: m.info, offset: a - m.info.base };
     return {
       module: m.info,
@@ -60,13 +73,13 @@ export class SymbolResolver implements SymbolResolverApi {
     const bang = name.indexOf('!');
     if (bang >= 0) {
       const m = this.find(name.slice(0, bang));
-      return m?.symbols?.byExactName(name.slice(bang + 1))?.address;
+      return m ? this.symbolsOf(m)?.byExactName(name.slice(bang + 1))?.address : undefined;
     }
     // A bare module name evaluates to its base, as in WinDbg (`? nt`); then symbols, kernel first.
     const mod = this.find(name);
     if (mod) return mod.info.base;
     for (const m of this.kernelFirst()) {
-      const s = m.symbols?.byExactName(name);
+      const s = this.symbolsOf(m)?.byExactName(name);
       if (s) return s.address;
     }
     return undefined;
@@ -78,11 +91,12 @@ export class SymbolResolver implements SymbolResolverApi {
     const symRe = wildcard(bang >= 0 ? pattern.slice(bang + 1) : pattern);
     return this.byBase
       .filter((m) => modRe.test(m.info.name) || (m.info.typeModuleName !== undefined && modRe.test(m.info.typeModuleName)))
-      .flatMap((m) => (m.symbols?.matching(symRe) ?? []).map((s) => ({ name: `${m.info.name}!${s.name}`, address: s.address })));
+      .flatMap((m) => (this.symbolsOf(m)?.matching(symRe) ?? []).map((s) => ({ name: `${m.info.name}!${s.name}`, address: s.address })));
   }
 
   typesFor(moduleName: string): TypeTableApi | undefined {
     const m = this.find(moduleName);
+    if (m) this.symbolsOf(m);
     if (m?.types) return m.types;
     const kernelAsked = moduleName.toLowerCase() === 'nt' || m?.info.name === 'nt'
       || (!m && this.fallbackKernelTypes && moduleName.toLowerCase() === this.fallbackKernelTypes.moduleName);
@@ -120,25 +134,34 @@ export class SymbolResolver implements SymbolResolverApi {
     return [...this.byBase.filter((m) => m.info.name === 'nt'), ...this.byBase.filter((m) => m.info.name !== 'nt')];
   }
 
-  private load(m: Omit<ModuleInfo, 'symbolStatus'>, store: SymbolStore): LoadedModule {
+  private load(m: Omit<ModuleInfo, 'symbolStatus'>): LoadedModule {
     if (!m.pdb) return { info: { ...m, symbolStatus: 'unreadable' } };
-    let syms;
-    try {
-      syms = store.load(m.pdb.name, m.pdb.guid, m.pdb.age);
-    } catch (e) {
-      if (!isKdsimError(e)) throw e;
-      this.warnings.push(`*** ERROR: ${e.message}`);
-    }
-    if (!syms) {
-      const samePdb = store.entries().some((e) => e.key.startsWith(`${m.pdb!.name.toLowerCase()}/`));
+    if (!this.store.find(m.pdb.name, m.pdb.guid, m.pdb.age)) {
+      const samePdb = this.store.entries().some((e) => e.key.startsWith(`${m.pdb!.name.toLowerCase()}/`));
       return { info: { ...m, symbolStatus: samePdb ? 'mismatch' : 'none' } };
     }
-    const info: ModuleInfo = { ...m, symbolStatus: 'loaded' };
-    const hasTypes = Object.keys(syms.isf.user_types).length > 0;
-    return {
-      info,
-      symbols: new ModuleSymbols(m.base, syms.isf, syms.frames),
-      ...(hasTypes ? { types: new TypeTable(syms.isf, m.typeModuleName ?? m.name) } : {}),
-    };
+    const loaded: LoadedModule = { info: { ...m, symbolStatus: 'loaded' }, deferred: { pdb: m.pdb } };
+    if (m.name === 'nt') this.symbolsOf(loaded);
+    return loaded;
+  }
+
+  /** The module's symbols, parsing its ISF on first use. */
+  private symbolsOf(m: LoadedModule): ModuleSymbols | undefined {
+    if (!m.deferred) return m.symbols;
+    const { pdb } = m.deferred;
+    m.deferred = undefined;
+    try {
+      const syms = this.store.load(pdb.name, pdb.guid, pdb.age);
+      if (!syms) { m.info.symbolStatus = 'none'; return undefined; } // removed since the store listed it
+      m.symbols = new ModuleSymbols(m.info.base, syms.isf, syms.frames);
+      if (Object.keys(syms.isf.user_types).length > 0) m.types = new TypeTable(syms.isf, m.info.typeModuleName ?? m.info.name);
+    } catch (e) {
+      if (!isKdsimError(e)) throw e;
+      m.info.symbolStatus = 'none';
+      const line = `*** ERROR: ${e.message}`;
+      this.warnings.push(line);
+      this.onWarning?.(line);
+    }
+    return m.symbols;
   }
 }
