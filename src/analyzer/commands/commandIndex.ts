@@ -28,6 +28,7 @@ export const COMMAND_MODULES: Record<string, () => CommandModule> = {
   'physical.cmd': () => require('./physical.cmd'),
   'prcb.cmd': () => require('./prcb.cmd'),
   'process.cmd': () => require('./process.cmd'),
+  'pte.cmd': () => require('./pte.cmd'),
   'registers.cmd': () => require('./registers.cmd'),
   'session.cmd': () => require('./session.cmd'),
   'stack.cmd': () => require('./stack.cmd'),
