@@ -11,6 +11,7 @@ type CommandModule = { commands: CommandSpec[] };
 export const COMMAND_MODULES: Record<string, () => CommandModule> = {
   'analyze.cmd': () => require('./analyze.cmd'),
   'context.cmd': () => require('./context.cmd'),
+  'cpuinfo.cmd': () => require('./cpuinfo.cmd'),
   'dg.cmd': () => require('./dg.cmd'),
   'disasm.cmd': () => require('./disasm.cmd'),
   'dt.cmd': () => require('./dt.cmd'),
