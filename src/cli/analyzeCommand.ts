@@ -13,7 +13,10 @@ import type { ExecutedCommand, Session } from '../analyzer';
 const analyzer = (): typeof import('../analyzer') => require('../analyzer');
 import { EXIT_INTERNAL } from '../common/limits';
 
-export interface AnalyzeArgs { dump: string; c?: string[]; json?: boolean; symbols?: string[]; banner?: boolean }
+export interface AnalyzeArgs { dump: string; c?: string[]; json?: boolean; symbols?: string[]; banner?: boolean; failOnError?: boolean }
+
+/** `--fail-on-error`: the exit code when a command printed an error (a script's `if` sees it); 70 still wins. */
+export const EXIT_COMMAND_FAILED = 1;
 
 export function configure(y: Argv): Argv {
   return y
@@ -21,7 +24,8 @@ export function configure(y: Argv): Argv {
     .option('c', { type: 'string', array: true, describe: 'command line to run, like kd -c ("cmd; cmd"); repeatable' })
     .option('json', { type: 'boolean', default: false, describe: 'print the command models as JSON instead of text' })
     .option('symbols', { type: 'string', array: true, describe: 'directory of ISF symbol files (searched before the shipped ones)' })
-    .option('banner', { type: 'boolean', default: true, describe: 'print the opening banner (--no-banner to leave it out)' });
+    .option('banner', { type: 'boolean', default: true, describe: 'print the opening banner (--no-banner to leave it out)' })
+    .option('fail-on-error', { type: 'boolean', default: false, describe: 'exit 1 when a command printed an error (Syntax error, No export, memory errors…), for scripts' });
 }
 
 /** JSON of command models: unsigned 32-bit integers as 8 lowercase hex digits, 64-bit values as 16. */
@@ -43,13 +47,16 @@ export async function run(args: AnalyzeArgs): Promise<number> {
   const session = analyzer().openDump(args.dump, { symbolPaths: args.symbols ?? [] });
   try {
     if (args.banner !== false && !args.json) write(await bannerLines(session, args));
-    const given = args.c ?? [];
+    // An empty -c (`-c ""`) is no command: the REPL still opens on a terminal.
+    const given = (args.c ?? []).filter((line) => line.trim() !== '');
     const json: unknown[] = [];
     let internal = false;
+    let failed = false;
     const runLine = async (line: string): Promise<boolean> => {
       const prompt = session.prompt();
       const done = await analyzer().runLine(session, line);
       if (done.some((d) => d.internal)) internal = true;
+      if (done.some((d) => d.error)) failed = true;
       if (args.json) json.push(...done.map((d) => jsonEntry(d, prompt)));
       else write([`${prompt}${line}`, ...done.flatMap((d) => d.lines)]);
       return done.some((d) => d.quit);
@@ -64,7 +71,7 @@ export async function run(args: AnalyzeArgs): Promise<number> {
       for (const line of lines) if (await runLine(line)) break;
     }
     if (args.json) process.stdout.write(`${modelJson(json)}\n`);
-    return internal ? EXIT_INTERNAL : 0;
+    return internal ? EXIT_INTERNAL : failed && args.failOnError ? EXIT_COMMAND_FAILED : 0;
   } finally {
     session.dump.close();
   }

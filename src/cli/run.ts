@@ -3,6 +3,11 @@ import { KdsimError } from '../common/errors';
 
 /** Parses argv and runs one subcommand; resolves to the process exit code. */
 export async function runCli(argv: string[]): Promise<number> {
+  // `--version` / `-V` alone, as other command-line tools answer it (yargs' own version option is off: `-V` is ours).
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`kdsim ${require('./version').kdsimVersion()}\n`);
+    return 0;
+  }
   let exit = 0;
   const parser = yargs(argv)
     .scriptName('kdsim')

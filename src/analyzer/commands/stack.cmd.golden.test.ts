@@ -50,6 +50,8 @@ describe('k family and u on got-stack.dmp', () => {
     const after = text.split('kf = b8ae60ec b8ae6058 808813d8\n')[1].split('\n');
     expect(after[0]).toBe('  Memory  ChildEBP RetAddr  ');
     expect(after[1]).toMatch(/^ {10}b8ae60ec [0-9a-f]{8} nt!/);
-    expect(after.slice(2, 5).every((l) => /^ +[0-9a-f]+ {2}[0-9a-f]{8} [0-9a-f]{8} \S+/.test(l))).toBe(true);
+    // The Memory column is right-aligned in 9, then one space (real kf: `01        3c 01003068`).
+    expect(after.slice(2, 5).every((l) => /^ +[0-9a-f]+ [0-9a-f]{8} [0-9a-f]{8} \S+/.test(l) && l.indexOf(' ', 9) === 9)).toBe(true);
+    expect(after[2]).toBe('       24 b8ae6110 ba6e10de ShScan!ShLockUserBuffer+0x1b');
   });
 });

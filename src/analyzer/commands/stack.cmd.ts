@@ -7,7 +7,7 @@
 import { hex8 } from '../../common/hex';
 import type { X86Registers } from '../../common/x86Registers';
 import { DEFAULT_FRAME_COUNT } from '../stackwalk/walker';
-import { renderRawStack, renderStack, type RawStackRow } from '../render/stack';
+import { renderRawStack, renderStack, stackFrameLine, type RawStackRow } from '../render/stack';
 import type { StackColumns } from '../model/stackModel';
 import { walkStackModel } from '../model/stackEnvironment';
 import { CaretError } from '../session/errors';
@@ -55,13 +55,18 @@ export function parseKArgs(invokedAs: string, args: string, evaluate: (e: string
 }
 const bad = (): never => { throw new CaretError('Syntax error'); };
 
+/** `.kframes n` changes how many frames a bare `k` walks (session memo 'kframes'). */
+export const KFRAMES_MEMO = 'kframes';
+export const defaultFrameCount = (session: SessionApi): number =>
+  (session.memo.get(KFRAMES_MEMO) as number | undefined) ?? DEFAULT_FRAME_COUNT;
+
 async function runK(session: SessionApi, args: string, invokedAs: string): Promise<CommandResult> {
   const k = parseKArgs(invokedAs, args, (e) => session.evaluate(e));
   const regs: X86Registers = k.start ? { ...session.regs, ...k.start } : session.regs;
   const lastSetContext = session.contextSource !== 'default';
   if (k.raw) return rawStack(session, regs, k.count ?? KD_DEFAULT_WORDS, lastSetContext);
 
-  const model = await walkStackModel(session, regs, k.columns, k.count ?? DEFAULT_FRAME_COUNT);
+  const model = await walkStackModel(session, regs, k.columns, k.count ?? defaultFrameCount(session));
   return { model, lines: renderStack(model) };
 }
 
@@ -86,6 +91,36 @@ const SUMMARIES: Record<string, string> = {
   kd: 'kd [count] — raw stack dwords from esp with symbols',
 };
 
-export const commands: CommandSpec[] = Object.entries(SUMMARIES).map(([name, summary]) => ({
-  name, summary, run: runK,
-}));
+/** `.frame [n]`: the current local context's frame (session memo 'frame'), printed as `kn` prints that frame. */
+const FRAME_MEMO = 'frame';
+const NUMBERED: StackColumns = { args: false, fpo: false, numbers: true, memory: false, clean: false };
+
+async function runFrame(session: SessionApi, args: string): Promise<CommandResult> {
+  const a = args.trim();
+  const n = a ? session.evaluate(a) : ((session.memo.get(FRAME_MEMO) as number | undefined) ?? 0);
+  const model = await walkStackModel(session, session.regs, NUMBERED, Math.max(defaultFrameCount(session), n + 1));
+  const row = model.frames[n];
+  if (!row) throw new CaretError('Frame number out of range');
+  session.memo.set(FRAME_MEMO, n);
+  return { model: row, lines: [stackFrameLine(row, NUMBERED)] };
+}
+
+export const commands: CommandSpec[] = [
+  ...Object.entries(SUMMARIES).map(([name, summary]) => ({ name, summary, run: runK })),
+  {
+    name: '.frame',
+    summary: '.frame [n] — select stack frame n of the current context (prints it as kn does)',
+    run: runFrame,
+  },
+  {
+    name: '.kframes',
+    summary: '.kframes n — how many frames k walks by default',
+    run(session, args) {
+      if (!args.trim()) throw new CaretError('Syntax error');
+      const n = session.evaluate(args.trim());
+      if (n < 1) throw new CaretError('Syntax error');
+      session.memo.set(KFRAMES_MEMO, n);
+      return { model: { frames: n }, lines: [`Default stack trace depth is 0n${n} frames`] };
+    },
+  },
+];

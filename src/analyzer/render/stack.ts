@@ -19,7 +19,8 @@ export function stackHeader(c: StackColumns): string {
 export function stackFrameLine(r: StackFrameRow, c: StackColumns): string {
   const num = c.numbers ? `${r.frame.toString(16).padStart(2, '0')} ` : '';
   if (c.clean) return `${num}${r.callSite}`;
-  const mem = c.memory ? `${(r.memory === undefined ? '' : r.memory.toString(16)).padStart(8)}  ` : '';
+  // Right-aligned in 9 columns, then one space (real kf: `01        3c 01003068`); empty before frame 0's pair.
+  const mem = c.memory ? `${(r.memory === undefined ? '' : r.memory.toString(16)).padStart(9)} ` : '';
   const args = c.args ? `${r.args.join(' ')} ` : '';
   const fpo = c.fpo && r.fpo ? ` (${r.fpo})` : '';
   return `${num}${mem}${r.childEbp} ${r.retAddr} ${args}${r.symbol}${fpo}`;
