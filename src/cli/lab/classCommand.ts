@@ -29,8 +29,8 @@ export function configureClass(y: Argv): Argv {
 export function configureReport(y: Argv): Argv {
   return y
     .positional('files', { type: 'string', array: true, describe: 'progress files (kdsim lab --progress FILE)' })
-    .option('json', { type: 'boolean', default: false, describe: 'the rows as JSON' })
-    .option('csv', { type: 'boolean', default: false, describe: 'the rows as CSV' })
+    .option('json', { type: 'boolean', describe: 'the rows as JSON' })
+    .option('csv', { type: 'boolean', describe: 'the rows as CSV' })
     .conflicts('json', 'csv');
 }
 

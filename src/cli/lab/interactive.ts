@@ -61,9 +61,11 @@ function lineReader(io: LabIo) {
     next(prompt: string): Promise<string | undefined> {
       rl.setPrompt(prompt);
       rl.prompt();
-      if (queue.length) return Promise.resolve(queue.shift());
+      // Piped lines are not echoed by a terminal: write them after the prompt, so the transcript reads as typed.
+      const echo = (l: string | undefined) => { if (!io.terminal && l !== undefined) io.output.write(`${l}\n`); return l; };
+      if (queue.length) return Promise.resolve(echo(queue.shift()));
       if (closed) return Promise.resolve(undefined);
-      return new Promise((resolve) => waiting.push(resolve));
+      return new Promise((resolve) => waiting.push((l) => resolve(echo(l))));
     },
     close: () => rl.close(),
   };
