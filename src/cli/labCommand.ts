@@ -1,23 +1,41 @@
 /**
- * `kdsim lab [dump] [--step N] [--check]`: walkthrough Part 1 as a hands-on lab over the got-stack dump.
- * At a terminal it waits for each step's command (interactive.ts); with --check, or when stdin is not a
- * terminal, it runs every step (or only step N) and reports which steps print the lines the blog shows:
- * exit 0 when all do, 1 when some do not, 2 on a usage error.
+ * `kdsim lab [dump] [--seed N | --scenario NAME] [--step N] [--check] [--progress FILE]`: the walkthrough (Part 1,
+ * then Part 2 by hand) as a hands-on lab over a stack-overflow dump, every checked value read from that dump.
+ * At a terminal, or with piped lines (read the same way), it waits for each step's command and answers
+ * (interactive.ts); with --check it runs every step (or only step N) and reports which print what they should.
+ * `kdsim lab class` writes a class's dumps and answer key, `kdsim lab report` tabulates progress files (lab/class.ts).
+ * Exit: 0 all steps done (--check: as expected), 1 stopped early or a step off, 2 usage error.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { Argv } from 'yargs';
 import { KdsimError } from '../common/errors';
 
-export interface LabArgs { dump?: string; step?: number; check?: boolean; symbols?: string[] }
+export interface LabArgs {
+  dump?: string; step?: number; check?: boolean; symbols?: string[];
+  seed?: string; scenario?: string; ram?: string; progress?: string; student?: string;
+}
 
 const FIXTURE = path.join('fixtures', 'dumps', 'got-stack.dmp');
 
-export function configure(y: Argv): Argv {
+/** `setExit` receives the exit code of the `class` and `report` subcommands (their handlers replace lab's own). */
+export function configure(y: Argv, setExit: (code: number) => void = () => undefined): Argv {
   return y
-    .positional('dump', { type: 'string', describe: `the got-stack dump (default: ${FIXTURE} of the kdsim checkout)` })
+    .command('class', 'write one dump per student and the trainer\'s answer key',
+      (c) => require('./lab/classCommand').configureClass(c),
+      async (args) => { setExit(await require('./lab/classCommand').runClass(args)); })
+    .command('report <files..>', 'a class table from students\' progress files (--json, --csv)',
+      (c) => require('./lab/classCommand').configureReport(c),
+      async (args) => { setExit(await require('./lab/classCommand').runReport(args)); })
+    .positional('dump', { type: 'string', describe: `the overflow dump (default: ${FIXTURE} of the kdsim checkout)` })
+    .option('seed', { type: 'string', describe: 'simulate a dump with this seed for the lab (values differ per seed)' })
+    .option('scenario', { type: 'string', describe: 'the overflow scenario to simulate (default got-stack; see kdsim simulate --list)' })
+    .option('ram', { type: 'string', describe: 'with --seed/--scenario: physical memory size of the simulated machine, e.g. 16M' })
     .option('step', { type: 'number', describe: 'start at this step (with --check: check only this step)' })
     .option('check', { type: 'boolean', default: false, describe: 'run every step and check its output, no prompts' })
+    .option('progress', { type: 'string', describe: 'keep the student\'s progress in this JSON file (continued when it exists)' })
+    .option('student', { type: 'string', describe: 'the student\'s name in the progress file (default: the file name)' })
     .option('symbols', { type: 'string', array: true, describe: 'directory of ISF symbol files (searched before the shipped ones)' });
 }
 
@@ -29,24 +47,64 @@ export function defaultDump(): string | undefined {
   return roots.map((r) => path.join(r, FIXTURE)).find((p) => fs.existsSync(p));
 }
 
-export async function run(args: LabArgs): Promise<number> {
-  const { LAB_STEPS, LabSession, checkLab, renderCheck } = require('./lab/labSession') as typeof import('./lab/labSession');
-  const numbers = LAB_STEPS.map((s) => s.n);
-  if (args.step !== undefined && !numbers.includes(args.step)) {
-    usage(`bad --step '${args.step}': the lab has steps ${numbers[0]} to ${numbers[numbers.length - 1]}`);
-  }
-  const dump = args.dump ?? defaultDump()
-    ?? usage(`lab needs the got-stack dump: kdsim simulate --scenario got-stack -o got-stack.dmp, then kdsim lab got-stack.dmp`);
-  const lab = LabSession.open(dump, args.symbols ?? []);
+/** With --seed or --scenario: a dump simulated into a temp folder the lab removes when it ends. */
+async function simulatedDump(args: LabArgs): Promise<{ dump: string; cleanup: () => void }> {
+  const { parseSeed, parseSize } = require('./simulateCommand') as typeof import('./simulateCommand');
+  const { simulate } = require('../simulator/simulate') as typeof import('../simulator/simulate');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdsim-lab-'));
+  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
   try {
-    if (args.check || !process.stdin.isTTY) {
+    const dump = path.join(dir, `${args.scenario ?? 'got-stack'}.dmp`);
+    await simulate({
+      scenario: args.scenario ?? 'got-stack', output: dump,
+      seed: args.seed === undefined ? undefined : parseSeed(args.seed),
+      ramBytes: args.ram === undefined ? undefined : parseSize(args.ram),
+    });
+    return { dump, cleanup };
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
+}
+
+export async function run(args: LabArgs): Promise<number> {
+  if (args.dump !== undefined && (args.seed !== undefined || args.scenario !== undefined)) {
+    usage('lab takes a dump or --seed/--scenario (which simulate one), not both');
+  }
+  const sim = args.seed !== undefined || args.scenario !== undefined ? await simulatedDump(args) : undefined;
+  try {
+    const dump = sim?.dump ?? args.dump ?? defaultDump()
+      ?? usage('lab needs an overflow dump: kdsim lab --seed N simulates one, or kdsim simulate --scenario got-stack -o got-stack.dmp, then kdsim lab got-stack.dmp');
+    return await runOn(dump, args);
+  } finally {
+    sim?.cleanup();
+  }
+}
+
+async function runOn(dump: string, args: LabArgs): Promise<number> {
+  const { LabSession, checkLab, renderCheck } = require('./lab/labSession') as typeof import('./lab/labSession');
+  const lab = await LabSession.open(dump, args.symbols ?? []).catch((e: Error) => {
+    throw e instanceof KdsimError ? e : new KdsimError('E_USAGE', `kdsim: ${dump}: ${e.message.replace(/^lab: /, '')}`, 1);
+  });
+  try {
+    const numbers = lab.steps.map((s) => s.n);
+    if (args.step !== undefined && !numbers.includes(args.step)) {
+      usage(`bad --step '${args.step}': the lab has steps ${numbers[0]} to ${numbers[numbers.length - 1]}`);
+    }
+    if (args.check) {
       const outcomes = await checkLab(lab, args.step);
       process.stdout.write(`${renderCheck(outcomes).join('\n')}\n`);
       return outcomes.every((o) => !o.problem) ? 0 : 1;
     }
     const { runInteractive } = require('./lab/interactive') as typeof import('./lab/interactive');
-    await runInteractive(lab, { input: process.stdin, output: process.stdout, terminal: true }, args.step ?? 1);
-    return 0;
+    const { ProgressFile } = require('./lab/progress') as typeof import('./lab/progress');
+    const progress = args.progress === undefined ? undefined : ProgressFile.open(args.progress, dump, args.student, lab.steps.length);
+    const terminal = Boolean(process.stdin.isTTY);
+    const startAt = args.step ?? 1;
+    const done = await runInteractive(lab, { input: process.stdin, output: process.stdout, terminal }, { startAt, progress });
+    await progress?.flush();
+    // Piped lines are a script: it passes only when it took the lab to the end.
+    return terminal || done === lab.steps.filter((s) => s.n >= startAt).length ? 0 : 1;
   } finally {
     lab.close();
   }

@@ -38,8 +38,8 @@ export async function runCli(argv: string[]): Promise<number> {
     )
     .command(
       'lab [dump]',
-      'walkthrough Part 1 as a hands-on lab over the got-stack dump (--check: run every step and verify it)',
-      (y) => require('./labCommand').configure(y),
+      'the walkthrough (Parts 1 and 2) as a hands-on lab over an overflow dump; lab class / lab report for a trainer',
+      (y) => require('./labCommand').configure(y, (code: number) => { exit = code; }),
       async (args) => { exit = await require('./labCommand').run(args); },
     )
     .demandCommand(1, 'kdsim: name a command: analyze, simulate, triage, report, lab (see kdsim --help)')

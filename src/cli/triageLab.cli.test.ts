@@ -46,16 +46,32 @@ describe('kdsim lab', () => {
   it('--check runs every step and exits 0 when each prints the blog\'s lines', () => {
     const r = kdsim(['lab', DUMP, '--check']);
     expect(r.code).toBe(0);
-    expect(r.out.trim().split('\n').pop()).toBe('walkthrough Part 1 lab: 27/27 steps as expected');
+    expect(r.out.trim().split('\n').pop()).toBe('walkthrough lab: 32/32 steps as expected');
   });
 
-  it('checks when stdin is piped, and finds the checkout\'s fixture by default', () => {
-    const r = kdsim(['lab', '--step', '25'], 'kfL200\n');
-    expect(r.out).toBe('step 25  kfL200  ok\nwalkthrough Part 1 lab: 1/1 steps as expected\n');
+  it('--check --step checks one step, and finds the checkout\'s fixture by default', () => {
+    const r = kdsim(['lab', '--step', '25', '--check']);
+    expect(r.out).toBe('step 25  kfL200  ok\nwalkthrough lab: 1/1 steps as expected\n');
   });
 
-  it('exits 2 on a step the lab does not have', () => {
-    expect(kdsim(['lab', DUMP, '--step', '28'])).toEqual({ code: 2, out: '', err: 'kdsim: bad --step \'28\': the lab has steps 1 to 27\n' });
+  it('reads piped lines as typed ones: a wrong command is refused with the hint, and the run exits 1 short of the end', () => {
+    const r = kdsim(['lab', '--step', '25'], 'lm\n');
+    expect(r.out).toContain('  Not this step\'s command. kf with a frame count: L200.');
+    expect(r.out).not.toContain(' ok');
+    expect(r.out).toContain('Stopped at step 25');
+    expect(r.code).toBe(1);
+  });
+
+  it('--seed simulates a dump of its own and passes on it', () => {
+    const r = kdsim(['lab', '--seed', '99', '--ram', '16M', '--check']);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('kf = b8ae60ec b8ae6058 808813d8');
+    expect(r.out.trim().split('\n').pop()).toBe('walkthrough lab: 32/32 steps as expected');
+  });
+
+  it('exits 2 on a step the lab does not have, and on an unknown scenario', () => {
+    expect(kdsim(['lab', DUMP, '--step', '33'])).toEqual({ code: 2, out: '', err: 'kdsim: bad --step \'33\': the lab has steps 1 to 32\n' });
+    expect(kdsim(['lab', '--scenario', 'nope']).err).toMatch(/^kdsim: unknown scenario 'nope' \(known: got-stack/);
   });
 });
 

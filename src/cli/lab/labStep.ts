@@ -12,6 +12,21 @@ export interface Notice {
   says: string;
 }
 
+/** A question a step asks after its command ran; the answer comes from the dump (labFacts.ts). */
+export interface Question {
+  ask: string;
+  /** What answers.ts compares the typed answer with. */
+  kind: 'module' | 'number';
+  /** The right answer: a module name, or a number (bytes, an address). */
+  answer: string | number;
+  /** More numbers accepted as right (a hand sum that credits frames differently than !stackusage does). */
+  alsoAccept?: number[];
+  /** Said after a wrong answer. */
+  hint: string;
+  /** Said after the right one: why it matters. */
+  says: string;
+}
+
 export interface LabStep {
   /** The walkthrough's step number (walkthrough.md); the reveal at the end has the next number. */
   n: number;
@@ -28,4 +43,6 @@ export interface LabStep {
   notice: Notice[];
   /** Said after a wrong command. */
   hint: string;
+  /** Walkthrough Part 2: questions to answer from the output before the step is done. */
+  questions?: Question[];
 }

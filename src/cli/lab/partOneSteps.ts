@@ -1,87 +1,80 @@
 /**
  * Walkthrough Part 1, steps 1-13 (walkthrough.md): from the bugcheck to the KPCR, read three ways. Goals are
- * kdsim's own words for what each step teaches; expected lines are the blog's (check_walkthrough.py).
+ * kdsim's own words for what each step teaches; commands and expected lines are built from the dump's facts
+ * (labFacts.ts), so on the blog's dump they are the blog's lines and on another seed that dump's.
  */
+import { hex8, type LabFacts } from './labFacts';
 import type { LabStep } from './labStep';
 
-/** The 0x150 bytes of processor 3's KPCR (and the start of its PRCB) as the blog's `dd f7737000 L0x54` shows them. */
-export const KPCR_DD = `f7737000  b8ae60dc 00000000 00000000 f7737fe0
-f7737010  19d5c42c 00000008 7ff9c000 f7737000
-f7737020  f7737120 0000001f 00000000 00000000
-f7737030  ffffffff 00000000 f773d800 f773d400
-f7737040  f773a2e0 00010001 00000008 00000e56
-f7737050  08000300 00000000 00000000 00000000
-f7737060  00000000 00000000 00000000 00000000
-f7737070  00000000 00000000 00000000 00000000
-f7737080  00000000 00000000 00000000 00000000
-f7737090  00100000 00000003 09f15190 00000000
-f77370a0  09f15190 dabc6620 00000000 334e730f
-f77370b0  00000000 00000000 00000000 00000000
-f77370c0  00000000 00000000 00000000 00000000
-f77370d0  00000000 00000000 00000000 00000000
-f77370e0  00000000 00000000 00000000 00000000
-f77370f0  00000000 00000000 00000000 00000000
-f7737100  00000000 00000000 00000000 00000000
-f7737110  00000000 00000000 00000000 00000000
-f7737120  00010001 87d68438 00000000 f773a090
-f7737130  00000003 00000008 0401010f 00000000
-f7737140  00000000 00000000 00000000 00000000`.split('\n');
+const hx = (n: number): string => `0x${n.toString(16)}`;
 
-/** The same lines with FS-relative addresses (`0030:` + offset from the KPCR). */
-export const KPCR_DD_FS = KPCR_DD.map((l) => `0030:${(parseInt(l.slice(0, 8), 16) - 0xf7737000).toString(16).padStart(8, '0')}${l.slice(8)}`);
+/** `dd <kpcr> L0x54`'s 21 rows as expected lines: each row's address, with the ExceptionList and TSS dwords pinned. */
+export function kpcrRows(f: LabFacts, at: (addr: number) => string): string[] {
+  return Array.from({ length: 21 }, (_, i) => {
+    const addr = f.kpcr + i * 16;
+    if (i === 0) return `${at(addr)} ${hex8(f.exceptionList)}...`;
+    if (i === 4) return `${at(addr)} ${hex8(f.tssAddress)}...`;
+    return `${at(addr)}...`;
+  });
+}
 
-/** `.tss 0x28`'s register display: the task that overflowed. */
-export const TSS28_LINES = [
-  'eax=b8ae0023 ebx=b8ae60ec ecx=87d68438 edx=87758bd8 esi=b8ae6068 edi=808813d8',
-  'eip=8088c718 esp=b8ae5fe4 ebp=b8ae5fe4 iopl=0 nv up di pl zr na pe nc',
-  'cs=0008 ss=0010 ds=0023 es=0023 fs=0030 gs=0000 efl=00010046',
-  '8088c718 89550c mov dword ptr [ebp+0Ch],edx ss:0010:b8ae5ff0=????????',
-];
+/** `.tss <task>`'s register display, as far as it depends on the dump: eip/esp/ebp, fs, the faulting instruction. */
+export function taskLines(f: LabFacts): string[] {
+  const t = f.task;
+  return [`...eip=${hex8(t.eip)} esp=${hex8(t.esp)} ebp=${hex8(t.ebp)}...`, `...fs=${t.fs.toString(16).padStart(4, '0')}...`,
+    ...f.taskInstruction.map((l, i) => (i === 0 ? l : `${l.split(/\s+/)[0]}...`))];
+}
 
-export const PART_ONE_START: LabStep[] = [
+export function partOneStart(f: LabFacts): LabStep[] {
+  const sel = hx(f.taskSelector);
+  const fsSel = f.task.fs.toString(16).padStart(4, '0');
+  const kpcr = hex8(f.kpcr);
+  const tss = hex8(f.tssAddress);
+  const fsAt = (a: number) => `${fsSel}:${hex8(a - f.kpcr)}`;
+  return [
   {
     n: 1, command: '!analyze -v', accept: ['!analyze -v -nostackusage'], run: '!analyze -v -nostackusage',
     goal: 'Let the debugger classify the crash. Arg1 = 8 says the trap was a double fault, and for a double fault '
       + '!analyze follows the TSS link to the task that was running before it. (The lab shows WinDbg\'s own one-frame stack, as the blog saw it.)',
-    expect: ['UNEXPECTED_KERNEL_MODE_TRAP (7f)...', 'Arg1: 00000008, EXCEPTION_DOUBLE_FAULT', 'TSS: 00000028 -- (.tss 0x28)',
-      'STACK_TEXT:', 'b8ae5fe4 00000000 00000000 00000000 00000000 nt!_KiTrap0E+0x5c', 'MODULE_NAME: nt'],
+    expect: ['UNEXPECTED_KERNEL_MODE_TRAP (7f)...', 'Arg1: 00000008, EXCEPTION_DOUBLE_FAULT', `TSS: ${hex8(f.taskSelector)} -- (.tss ${sel})`,
+      'STACK_TEXT:', `${hex8(f.task.ebp)} 00000000 00000000 00000000 00000000 ${f.chain[0]}`, `MODULE_NAME: ${f.chain[0].split('!')[0]}`],
     notice: [
       { line: 'Arg1: 00000008, EXCEPTION_DOUBLE_FAULT', says: 'trap 8: a double fault' },
-      { line: 'TSS: 00000028 -- (.tss 0x28)', says: 'the task that was interrupted: selector 0x28' },
-      { line: '...nt!_KiTrap0E+0x5c', says: 'one frame only, and it blames nt: keep that in mind' },
+      { line: `TSS: ${hex8(f.taskSelector)} -- (.tss ${sel})`, says: `the task that was interrupted: selector ${sel}` },
+      { line: `...${f.chain[0]}`, says: 'one frame only, and it blames nt: keep that in mind' },
     ],
     hint: 'Start with the bugcheck analysis, verbose: the !analyze extension with -v.',
   },
   {
-    n: 2, command: '.tss 0x28',
-    goal: 'Load the registers saved in task 0x28 as the current context (the blog clicked the "(.tss 0x28)" link). '
+    n: 2, command: `.tss ${sel}`,
+    goal: `Load the registers saved in task ${sel} as the current context (the blog clicked the "(.tss ${sel})" link). `
       + '.tss does for a task state what .trap and .cxr do for a trap frame or a context record.',
-    expect: TSS28_LINES,
-    notice: [{ line: 'eip=8088c718 esp=b8ae5fe4 ebp=b8ae5fe4...', says: 'where task 0x28 stopped, and its stack pointer' }],
+    expect: taskLines(f),
+    notice: [{ line: `eip=${hex8(f.task.eip)} esp=${hex8(f.task.esp)} ebp=${hex8(f.task.ebp)}...`, says: `where task ${sel} stopped, and its stack pointer` }],
     hint: 'Set the context from a task-state segment: .tss with the selector !analyze printed.',
   },
   {
     n: 3, command: 'rtr',
     goal: 'Read the task register. It holds the selector of the task running now: the double-fault task, not the one that overflowed.',
-    expect: ['Last set context:', 'tr=00000050'],
-    notice: [{ line: 'tr=00000050', says: 'the processor runs task 0x50, the double-fault handler' }],
+    expect: ['Last set context:', `tr=${hex8(f.tr)}`],
+    notice: [{ line: `tr=${hex8(f.tr)}`, says: `the processor runs task ${hx(f.tr)}, the double-fault handler` }],
     hint: 'Display one register with r: the task register is tr (r tr, or rtr).',
   },
   {
     n: 4, command: '!pcr',
     goal: 'Show this processor\'s control region (KPCR). Among its fields is the address of the TSS the processor uses now.',
-    expect: ['KPCR for Processor 3 at f7737000:', 'TSS: f773a2e0'],
+    expect: [`KPCR for Processor ${f.processor} at ${kpcr}:`, `TSS: ${tss}`],
     notice: [
-      { line: 'KPCR for Processor 3 at f7737000:', says: 'processor 3\'s KPCR' },
-      { line: 'TSS: f773a2e0', says: 'the TSS in use now' },
+      { line: `KPCR for Processor ${f.processor} at ${kpcr}:`, says: `processor ${f.processor}'s KPCR` },
+      { line: `TSS: ${tss}`, says: 'the TSS in use now' },
     ],
     hint: 'The extension that displays the processor control region is !pcr.',
   },
   {
     n: 5, command: 'rfs',
     goal: 'In kernel mode, FS selects a segment whose base is the KPCR of the current processor. Check its value.',
-    expect: ['Last set context:', 'fs=00000030'],
-    notice: [{ line: 'fs=00000030', says: 'selector 0x30: the KPCR segment' }],
+    expect: ['Last set context:', `fs=${hex8(f.task.fs)}`],
+    notice: [{ line: `fs=${hex8(f.task.fs)}`, says: `selector ${hx(f.task.fs)}: the KPCR segment` }],
     hint: 'Display the fs register with r.',
   },
   {
@@ -99,18 +92,18 @@ export const PART_ONE_START: LabStep[] = [
     hint: 'dt with the type ntkrpamp!_KPCR and the field name TSS.',
   },
   {
-    n: 8, command: 'dd 0030:00000040 L1',
-    goal: 'Read that field through a segment: selector 0x30 has the KPCR as its base, so 0030:40 is KPCR+0x40.',
-    expect: ['0030:00000040 f773a2e0'], rule: 'block',
-    notice: [{ line: '0030:00000040 f773a2e0', says: 'the same TSS address !pcr showed' }],
-    hint: 'dd one dword (L1) at the segment address 0030:00000040.',
+    n: 8, command: `dd ${fsAt(f.kpcr + 0x40)} L1`,
+    goal: `Read that field through a segment: selector ${hx(f.task.fs)} has the KPCR as its base, so ${fsSel}:40 is KPCR+0x40.`,
+    expect: [`${fsAt(f.kpcr + 0x40)} ${tss}`], rule: 'block',
+    notice: [{ line: `${fsAt(f.kpcr + 0x40)} ${tss}`, says: 'the same TSS address !pcr showed' }],
+    hint: `dd one dword (L1) at the segment address ${fsAt(f.kpcr + 0x40)}.`,
   },
   {
-    n: 9, command: 'dt nt!_KTSS f773a2e0 Backlink',
-    goal: 'The TSS in use links back to the task it interrupted. That Backlink is where !analyze found .tss 0x28.',
-    expect: ['+0x000 Backlink : 0x28'],
-    notice: [{ line: '+0x000 Backlink : 0x28', says: 'the double-fault task interrupted task 0x28' }],
-    hint: 'dt the _KTSS at f773a2e0, field Backlink.',
+    n: 9, command: `dt nt!_KTSS ${tss} Backlink`,
+    goal: `The TSS in use links back to the task it interrupted. That Backlink is where !analyze found .tss ${sel}.`,
+    expect: [`+0x000 Backlink : ${sel}`],
+    notice: [{ line: `+0x000 Backlink : ${sel}`, says: `the double-fault task interrupted task ${sel}` }],
+    hint: `dt the _KTSS at ${tss}, field Backlink.`,
   },
   {
     n: 10, command: 'dt ntkrpamp!_KPCR SelfPcr',
@@ -121,23 +114,24 @@ export const PART_ONE_START: LabStep[] = [
   },
   {
     n: 11, command: 'dd fs:0x1c L1',
-    goal: 'Use the register name as the segment: fs: is resolved from the current context\'s FS (0x30).',
-    expect: ['0030:0000001c f7737000'], rule: 'block',
-    notice: [{ line: '0030:0000001c f7737000', says: 'the KPCR\'s flat address' }],
+    goal: `Use the register name as the segment: fs: is resolved from the current context's FS (${hx(f.task.fs)}).`,
+    expect: [`${fsAt(f.kpcr + 0x1c)} ${kpcr}`], rule: 'block',
+    notice: [{ line: `${fsAt(f.kpcr + 0x1c)} ${kpcr}`, says: 'the KPCR\'s flat address' }],
     hint: 'dd one dword at fs:0x1c.',
   },
   {
-    n: 12, command: 'dd f7737000 L0x54',
+    n: 12, command: `dd ${kpcr} L0x54`,
     goal: 'Dump the start of the KPCR at its flat address (0x54 dwords: the KPCR header and the start of the PRCB, not the whole structure).',
-    expect: KPCR_DD, rule: 'block',
-    notice: [{ line: 'f7737040 f773a2e0...', says: 'KPCR+0x40: the TSS pointer again' }],
-    hint: 'dd at f7737000 with the count L0x54.',
+    expect: kpcrRows(f, hex8), rule: 'block',
+    notice: [{ line: `${hex8(f.kpcr + 0x40)} ${tss}...`, says: 'KPCR+0x40: the TSS pointer again' }],
+    hint: `dd at ${kpcr} with the count L0x54.`,
   },
   {
     n: 13, command: 'dd fs:0 L0x54',
     goal: 'Dump the same bytes through FS: flat and FS-relative addressing reach the same memory.',
-    expect: KPCR_DD_FS, rule: 'block',
-    notice: [{ line: '0030:00000040 f773a2e0...', says: 'the same dwords, addressed from the segment base' }],
+    expect: kpcrRows(f, fsAt), rule: 'block',
+    notice: [{ line: `${fsAt(f.kpcr + 0x40)} ${tss}...`, says: 'the same dwords, addressed from the segment base' }],
     hint: 'dd at fs:0 with the count L0x54.',
   },
 ];
+}
