@@ -21,8 +21,12 @@ if (!volPath) console.warn('buildsProcessList.interop.test: skipped (VOLATILITY3
 /** DUMP_HEADER32.PsActiveProcessHead (+0x1c), straight from the file. */
 const activeProcessHead = (file: string): number => readFileSync(file).readUInt32LE(0x1c);
 
+/** vol_read.py keeps its bytecode cache in the temp folder: give it one this file removes. */
+const volTmp = volPath ? tempDir('builds-vol-cache') : '';
+
 const volBytes = (file: string, va: number, length: number): Buffer => {
-  const hex = execFileSync('python3', [VOL_READ, file, '--bytes', va.toString(16), length.toString(16)], { encoding: 'utf8' }).trim();
+  const hex = execFileSync('python3', [VOL_READ, file, '--bytes', va.toString(16), length.toString(16)],
+    { encoding: 'utf8', env: { ...process.env, TMPDIR: volTmp } }).trim();
   if (hex.includes('?')) throw new Error(`volatility3 cannot read ${va.toString(16)} L${length.toString(16)}`);
   return Buffer.from(hex, 'hex');
 };
