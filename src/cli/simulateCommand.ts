@@ -1,6 +1,6 @@
 /**
  * `kdsim simulate`: write a scenario's crash dump (and its ground truth), or list the scenarios.
- *   kdsim simulate --scenario got-stack -o got-stack.dmp [--dump-type full|kernel|bitmap] [--truth truth.json] [--seed N] [--ram 64M] [--[no-]blog-values] [--force]
+ *   kdsim simulate --scenario got-stack -o got-stack.dmp [--dump-type full|kernel|bitmap] [--build win2003_sp2_x86] [--truth truth.json] [--seed N] [--ram 64M] [--[no-]blog-values] [--force]
  *   kdsim simulate --list
  */
 import type { Argv } from 'yargs';
@@ -15,6 +15,7 @@ export function configure(y: Argv): Argv {
     .option('ram', { type: 'string', describe: 'physical memory size, e.g. 32M, 4G' })
     // Scenario options (each scenario's `flags`); a scenario without the option refuses it.
     .option('blog-values', { type: 'boolean', describe: 'got-stack: the blog\'s exact values (default: on for seed 1 only)' })
+    .option('build', { type: 'string', default: 'win2003_sp2_x86', describe: 'the Windows build the box runs: xp_sp3_x86, win2003_sp2_x86, win7_sp1_x86, win10_x86_19041 (docs/builds.md)' })
     .option('dump-type', { type: 'string', default: 'full', describe: 'file format: full (DumpType 1), kernel (2, kernel pages only), bitmap (5)' })
     .option('force', { type: 'boolean', default: false, describe: 'overwrite existing files' })
     .option('list', { type: 'boolean', default: false, describe: 'list the scenarios and exit' });
@@ -59,7 +60,7 @@ export async function run(args: Record<string, unknown>): Promise<number> {
   if (!DUMP_TYPES.includes(dumpType)) usage(`bad --dump-type '${dumpType}': expected one of ${DUMP_TYPES.join(', ')}`);
   const flags = Object.fromEntries(SCENARIO_FLAGS.filter((f) => args[f] !== undefined).map((f) => [f, Boolean(args[f])]));
   const { simulate } = await import('../simulator/simulate');
-  const r = await simulate({ scenario, output, truth: args.truth as string | undefined, seed, ramBytes, flags, force: Boolean(args.force), dumpType });
+  const r = await simulate({ scenario, output, truth: args.truth as string | undefined, seed, ramBytes, flags, force: Boolean(args.force), dumpType, build: String(args.build ?? 'win2003_sp2_x86') });
   const truth = r.truth as { culprit?: { image: string }; frames?: unknown[] };
   process.stdout.write(`${output}: ${scenario} seed ${r.seed}, ${Math.round(r.ramBytes / 2 ** 20)} MiB RAM, ${r.fileSize} bytes (${r.pagesWritten} pages with data)`
     + `${truth.frames ? `, ${truth.frames.length} frames, culprit ${truth.culprit?.image}` : ''}\n`);

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { KdsimError } from '../common/errors';
 import { checkDistinct, checkOutputTarget, commitAll, removeStaleTemps, type PendingWrite } from '../common/outputFiles';
 import { writeDumpOfTypeFile, type DumpTypeName } from './dumpTypes/writeDump';
+import { buildMechanics } from './kit/buildMechanics';
 import { resolveFlags, type SimulatedDump } from './kit/scenario';
 import { findScenario, SCENARIOS } from './scenarios';
 
@@ -21,6 +22,8 @@ export interface SimulateRequest {
   force?: boolean;
   /** File format (default 'full'): see dumpTypes/writeDump.ts. */
   dumpType?: DumpTypeName;
+  /** The Windows build the box runs (a label of kit/buildMechanics.ts; default win2003_sp2_x86). */
+  build?: string;
 }
 
 export interface SimulateResult { fileSize: number; pagesWritten: number; seed: number; ramBytes: number; truth: Record<string, unknown> }
@@ -28,7 +31,8 @@ export interface SimulateResult { fileSize: number; pagesWritten: number; seed: 
 const bad = (message: string): never => { throw new KdsimError('E_SIMULATE', `kdsim: ${message}`, 2); };
 
 /** Builds the machine without writing anything (tests, the ISF generator, benchmarks). */
-export function buildScenario(name: string, seed?: number, ramBytes?: number, flags: Record<string, boolean> = {}): SimulatedDump & { seed: number; ramBytes: number } {
+export function buildScenario(name: string, seed?: number, ramBytes?: number, flags: Record<string, boolean> = {}, build?: string): SimulatedDump & { seed: number; ramBytes: number } {
+  const mechanics = buildMechanics(build);
   const sc = findScenario(name) ?? bad(`unknown scenario '${name}' (known: ${SCENARIOS.map((s) => s.name).join(', ')})`);
   const s = seed ?? sc.defaultSeed;
   const ram = ramBytes ?? sc.defaultRamBytes;
@@ -37,7 +41,7 @@ export function buildScenario(name: string, seed?: number, ramBytes?: number, fl
   if (ram > 64 * 2 ** 30) bad('--ram above 64G is not supported');
   const unknown = Object.keys(flags).filter((f) => !sc.flags.some((x) => x.name === f));
   if (unknown.length) bad(`scenario '${name}' has no option --${unknown[0]}`);
-  return { ...sc.build({ seed: s, ramBytes: ram, flags: resolveFlags(sc, s, flags) }), seed: s, ramBytes: ram };
+  return { ...sc.build({ seed: s, ramBytes: ram, flags: resolveFlags(sc, s, flags), mechanics }), seed: s, ramBytes: ram };
 }
 
 /**
@@ -50,7 +54,7 @@ export async function simulate(req: SimulateRequest): Promise<SimulateResult> {
   const truth = req.truth === undefined ? undefined : checkOutputTarget(req.truth, force, '--truth');
   if (truth) checkDistinct(output, truth, '--truth');
   for (const dir of new Set([output, ...(truth ? [truth] : [])].map((t) => path.dirname(t.real)))) removeStaleTemps(dir);
-  const built = buildScenario(req.scenario, req.seed, req.ramBytes, req.flags);
+  const built = buildScenario(req.scenario, req.seed, req.ramBytes, req.flags, req.build);
   let written = { fileSize: 0, pagesWritten: 0 };
   const writes: PendingWrite[] = [{ target: output, write: async (tmp) => { written = await writeDumpOfTypeFile(tmp, built.spec, req.dumpType ?? 'full'); } }];
   if (truth) {

@@ -99,7 +99,8 @@ export function buildThreadModel(session: SessionApi, thread: number): ThreadMod
   if (t.value('Tcb.StackBase') === null && t.value('Tcb.State') === null) {
     throw new KdsimError('E_MEMORY', `${hex8(thread)}: Unable to get thread contents`);
   }
-  const owning = t.value('Tcb.Process') ?? t.value('ThreadsProcess');
+  // KTHREAD.Process from Server 2003 on; XP keeps only ETHREAD.ThreadsProcess.
+  const owning = t.optional('Tcb.Process') ?? t.value('ThreadsProcess');
   const apcProcess = t.value('Tcb.ApcState.Process');
   const attached = t.optional('Tcb.ApcStateIndex') ? apcProcess : null;
   const irpHead = t.addressOf('IrpList');

@@ -3,6 +3,7 @@
  * checked, product and suite, NtBuildLab, kernel base, PsLoadedModuleList, crash time and uptime. From the dump
  * header and the KDDEBUGGER_DATA64 block it points at (dump-format.md §4: 32-bit pointers in 64-bit slots).
  */
+import { byBuild } from '../../symbols/builds';
 import type { SessionApi } from './types';
 
 const KDBG = { KernBase: 0x18, NtBuildLab: 0x208, CmNtCSDVersion: 0x268 };
@@ -24,7 +25,8 @@ export interface TargetInfo {
   dumpType: number;
 }
 
-const OS_BY_BUILD: [number, string][] = [[3790, 'Windows Server 2003'], [2600, 'Windows XP'], [2195, 'Windows 2000']];
+/** The product WinDbg names for a build: the build table's (src/symbols/builds.ts), Windows 2000 before it, else plain Windows. */
+const osNameOf = (build: number): string => byBuild(build)?.product ?? (build === 2195 ? 'Windows 2000' : 'Windows');
 const PRODUCT: Record<number, string> = { 1: 'WinNt', 2: 'LanManNt', 3: 'Server' };
 /** VER_SUITE_* bits in the order WinDbg lists them. */
 const SUITES: [number, string][] = [
@@ -54,7 +56,7 @@ export function targetInfo(session: SessionApi): TargetInfo {
   const csd = csdVa ? vm.readU32(csdVa) : null;
   const nt = session.symbols.moduleByName('nt');
   return {
-    osName: OS_BY_BUILD.find(([b]) => b === h.minorVersion)?.[1] ?? `Windows`,
+    osName: osNameOf(h.minorVersion),
     build: h.minorVersion,
     servicePack: csd ? (csd >>> 8) & 0xff || undefined : undefined,
     processors: h.numberProcessors,

@@ -8,11 +8,11 @@ import type { FunctionSpec } from '../code/emitter';
 import type { FnDef } from '../code/frameFunction';
 import { bugCheckPath, idleLoop, miscKernel, ntIoPath, sehHelpers } from '../nt/kernelFunctions';
 import { commonDispatchException, kiFastCallEntry, kiTrap08, kiTrap0E, trapHandlers } from '../nt/trapHandlers';
+import { buildMechanics, type BuildMechanics } from '../kit/buildMechanics';
 import { pdbFor, type ModuleDef } from './modules';
 
 export const NT_BASE = 0x80800000;
 export const HAL_BASE = 0x80a50000;
-const NT_TIMESTAMP = 0x45d70ad8;
 const SYSTEM32 = '\\WINDOWS\\system32\\';
 const DRIVERS = '\\WINDOWS\\system32\\drivers\\';
 
@@ -45,13 +45,15 @@ export function ntCode(): (FunctionSpec | FnDef)[] {
   ];
 }
 
-export function kernelModules(): ModuleDef[] {
+/** The boot images of a box running `mech`'s build (nt's name, stamp, PDB identity and layouts follow the build). */
+export function kernelModules(mech: BuildMechanics = buildMechanics()): ModuleDef[] {
+  const stamp = mech.kernelTimeDateStamp;
   const nt: ModuleDef = {
-    name: 'nt', imageName: 'ntkrpamp.exe', fullPath: `${SYSTEM32}ntkrpamp.exe`, base: NT_BASE, sizeOfImage: 0x250000,
-    timeDateStamp: NT_TIMESTAMP, kind: 'kernel', pdb: pdbFor('ntkrpamp.pdb', NT_TIMESTAMP, 1),
+    name: 'nt', imageName: mech.kernelImage, fullPath: `${SYSTEM32}${mech.kernelImage}`, base: NT_BASE, sizeOfImage: 0x250000,
+    timeDateStamp: stamp, kind: 'kernel', pdb: pdbFor('ntkrpamp.pdb', stamp, 1), kernelBuild: mech.build.label,
     textRva: 0x1000, rdataRva: 0x1d0000, dataRva: 0x1e0000, code: ntCode(), imports: ['hal!HalProcessorIdle'],
     entry: 'KiIdleLoop',
-    version: { CompanyName: 'Microsoft Corporation', ProductName: 'Microsoft® Windows® Operating System', FileVersion: '5.2.3790.3959 (srv03_sp2_rtm.070216-1710)', FileDescription: 'NT Kernel & System' },
+    version: { CompanyName: 'Microsoft Corporation', ProductName: 'Microsoft® Windows® Operating System', FileVersion: mech.kernelFileVersion, FileDescription: 'NT Kernel & System' },
   };
   const hal: ModuleDef = {
     // The loader loads the ACPI multiprocessor HAL under the name hal.dll; its PDB keeps the build's name.

@@ -28,6 +28,8 @@ export interface ModuleDef {
   entry: string;
   /** Version resource strings shown by `lm kv` (CompanyName, ProductName, FileVersion, FileDescription). */
   version?: Record<string, string>;
+  /** The kernel only: the build whose layouts its ISF carries (a label of src/symbols/builds.ts). */
+  kernelBuild?: string;
 }
 
 /** A module after layout: where everything ended up. */

@@ -9,6 +9,7 @@ import { gzipSync } from 'zlib';
 import type { FrameDataFile, IsfFile, IsfPdbMetadata, IsfSymbol } from '../../symbols/isf';
 import { buildIsf } from '../../symbols/isfBuild';
 import { X86_BASE_TYPES } from '../../symbols/layouts/dtSyntax';
+import { kernelTypes } from '../../symbols/kernelLayouts';
 import { ntkrpampTypes } from '../../symbols/layouts/ntkrpamp';
 import { SCOPETABLE_PREFIX } from '../image/buildImages';
 import type { BuiltModule } from '../image/modules';
@@ -34,7 +35,7 @@ export function moduleSymbolFiles(m: BuiltModule): ModuleSymbolFiles {
   }
   for (const f of m.functions) symbols[f.name] = { address: f.va - m.def.base, type: { kind: 'function' } };
   const types = m.def.kind === 'kernel'
-    ? ntkrpampTypes()
+    ? (m.def.kernelBuild ? kernelTypes(m.def.kernelBuild, { pae: true }) : ntkrpampTypes())
     : { base_types: structuredClone(X86_BASE_TYPES), user_types: {}, enums: {} };
   const isf = buildIsf({ types, pdb, symbols });
   const functions: FrameDataFile['functions'] = {};

@@ -29,7 +29,8 @@ export function writeKdbg(kdbg: StructWriter, nt: StructWriter, p: KdbgPlan): vo
     'Header.OwnerTag': KDBG_OWNER_TAG, 'Header.Size': KDBG_SIZE_WS03,
     KernBase: ptr('KernBase'),
     BreakpointWithStatus: ptr('RtlpBreakWithStatusInstruction'),
-    ThCallbackStack: nt.offsetof('_KTHREAD', 'CallbackStack'),
+    // Windows 8+ kernels have no KTHREAD.CallbackStack (user callbacks keep their frames on the kernel stack).
+    ThCallbackStack: nt.has('_KTHREAD', 'CallbackStack') ? nt.offsetof('_KTHREAD', 'CallbackStack') : 0,
     NextCallback: 0x10,
     FramePointer: 0x0c,
     PaeEnabled: 1,
@@ -84,7 +85,7 @@ export interface VersionPlan { at: number; kernBase: number; psLoadedModuleList:
 export function writeVersionBlock(nt: StructWriter, v: VersionPlan): void {
   const t = '_DBGKD_GET_VERSION64';
   nt.zero(t, v.at);
-  nt.fill(t, v.at, {
+  nt.fillPresent(t, v.at, {
     MajorVersion: 0xf, MinorVersion: v.build, ProtocolVersion: 6, KdSecondaryVersion: 0, Flags: 0x3, MachineType: 0x14c,
     MaxPacketType: 0x0c, MaxStateChange: 3, MaxManipulate: 0x2f, Simulation: 0,
     KernBase: sx(v.kernBase), PsLoadedModuleList: sx(v.psLoadedModuleList), DebuggerDataList: sx(v.debuggerDataList),
@@ -95,6 +96,8 @@ export interface SharedDataPlan {
   at: number; systemTime: bigint; interruptTime: bigint; tickCount: bigint; timeZoneBias: bigint; physicalPages: number; suiteMask: number;
   /** ntdll!KiFastSystemCall and its return (KiFastCallEntry pushes SystemCallReturn as the user EIP). */
   systemCall: number; systemCallReturn: number;
+  /** NT version and product type of the build (5.2 and server for the blog's box). */
+  ntMajorVersion: number; ntMinorVersion: number; productType: number;
 }
 
 export function writeSharedUserData(nt: StructWriter, s: SharedDataPlan): void {
@@ -104,10 +107,11 @@ export function writeSharedUserData(nt: StructWriter, s: SharedDataPlan): void {
     const hi = Number(BigInt.asIntN(32, v >> 32n));
     nt.fill(t, s.at, { [`${path}.LowPart`]: Number(v & 0xffffffffn), [`${path}.High1Time`]: hi, [`${path}.High2Time`]: hi });
   };
-  nt.fill(t, s.at, {
+  // SystemCall/SystemCallReturn (the sysenter stubs' addresses) went in Windows 8: written where they exist.
+  nt.fillPresent(t, s.at, {
     TickCountMultiplier: 0x0fa00000,
     ImageNumberLow: 0x14c, ImageNumberHigh: 0x14c,
-    NtProductType: 3, ProductTypeIsValid: 1, NtMajorVersion: 5, NtMinorVersion: 2,
+    NtProductType: s.productType, ProductTypeIsValid: 1, NtMajorVersion: s.ntMajorVersion, NtMinorVersion: s.ntMinorVersion,
     SuiteMask: s.suiteMask, KdDebuggerEnabled: 0, NumberOfPhysicalPages: s.physicalPages,
     SystemCall: s.systemCall, SystemCallReturn: s.systemCallReturn,
   });

@@ -14,7 +14,8 @@ export function writeModuleList(w: StructWriter, pool: PoolAllocator, head: numb
     w.zero(t, entry);
     const full = unicode(w, pool, m.def.fullPath);
     const base = unicode(w, pool, m.def.imageName);
-    w.fill(t, entry, {
+    // LoadCount became ObsoleteLoadCount in Windows 8 (unused for kernel modules): written where it exists.
+    w.fillPresent(t, entry, {
       DllBase: m.def.base,
       EntryPoint: m.entryPoint,
       SizeOfImage: m.def.sizeOfImage,

@@ -47,7 +47,7 @@ const PROCESS_OBJECT = 3;
 export function writeProcess(w: StructWriter, p: ProcessPlan, activeHead: number | undefined): void {
   const t = '_EPROCESS';
   w.zero(t, p.eprocess);
-  w.fill(t, p.eprocess, {
+  w.fillPresent(t, p.eprocess, {
     'Pcb.Header.Type': PROCESS_OBJECT,
     'Pcb.Header.Size': w.sizeof('_KPROCESS') / 4,
     'Pcb.DirectoryTableBase': BigInt(p.dtb),
@@ -72,7 +72,7 @@ export function writeProcess(w: StructWriter, p: ProcessPlan, activeHead: number
 export function writeThread(w: StructWriter, t: ThreadPlan): void {
   const ty = '_ETHREAD';
   w.zero(ty, t.ethread);
-  w.fill(ty, t.ethread, {
+  w.fillPresent(ty, t.ethread, {
     'Tcb.Header.Type': THREAD_OBJECT,
     'Tcb.Header.Size': w.sizeof('_KTHREAD') / 4,
     'Tcb.InitialStack': t.initialStack,
@@ -108,7 +108,8 @@ export function writeThread(w: StructWriter, t: ThreadPlan): void {
     const head = apcHead + i * w.sizeof('_LIST_ENTRY');
     w.fill('_LIST_ENTRY', head, { Flink: head, Blink: head });
   }
-  w.set(ty, t.ethread, 'Tcb.ApcStatePointer', BigInt(apcState) | (BigInt(w.addr(ty, t.ethread, 'Tcb.SavedApcState')) << 32n));
+  // ApcStatePointer[2] (current and saved APC state) until Windows 8.1; Windows 10 dropped it.
+  if (w.has(ty, 'Tcb.ApcStatePointer')) w.set(ty, t.ethread, 'Tcb.ApcStatePointer', BigInt(apcState) | (BigInt(w.addr(ty, t.ethread, 'Tcb.SavedApcState')) << 32n));
   w.emptyList(ty, t.ethread, 'Tcb.MutantListHead');
   w.emptyList(ty, t.ethread, 'IrpList');
   insertTail(w, w.addr('_EPROCESS', t.process, 'Pcb.ThreadListHead'), w.addr(ty, t.ethread, 'Tcb.ThreadListEntry'));

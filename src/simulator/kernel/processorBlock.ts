@@ -54,7 +54,7 @@ export function writeProcessor(w: StructWriter, p: ProcessorPlan, s: ProcessorSt
   const pcr = '_KPCR';
   w.zero(pcr, p.kpcr);
   const prcb = w.addr(pcr, p.kpcr, 'PrcbData');
-  w.fill(pcr, p.kpcr, {
+  w.fillPresent(pcr, p.kpcr, {
     'NtTib.ExceptionList': s.exceptionList,
     TssCopy: p.tss,
     ContextSwitches: s.contextSwitches,
@@ -81,14 +81,23 @@ export function writeProcessor(w: StructWriter, p: ProcessorPlan, s: ProcessorSt
   const halReserved = w.addr(pcr, p.kpcr, 'HalReserved');
   s.halReserved.forEach((v, i) => w.mem.u32(halReserved + 4 * i, v));
 
-  w.fill('_KPRCB', prcb, {
+  // SetMember until Vista; processor groups (Windows 7 on) keep GroupSetMember and GroupIndex instead.
+  w.fillPresent('_KPRCB', prcb, {
     MinorVersion: 1, MajorVersion: 1, CurrentThread: s.currentThread, NextThread: 0, IdleThread: p.idleThread,
-    Number: p.number, BuildType: 0, SetMember: 1 << p.number, CpuType: CPU.cpuType, CpuID: CPU.cpuId, CpuStep: CPU.cpuStep,
+    Number: p.number, BuildType: 0, SetMember: 1 << p.number, GroupSetMember: 1 << p.number, GroupIndex: p.number, CpuType: CPU.cpuType, CpuID: CPU.cpuId, CpuStep: CPU.cpuStep,
     MHz: CPU.mhz, VendorString: 'GenuineIntel',
   });
-  for (let i = 0; i < 2; i++) {
-    const dpc = prcb + w.offsetof('_KPRCB', 'DpcData') + i * w.sizeof('_KDPC_DATA');
-    w.emptyList('_KDPC_DATA', dpc, 'DpcListHead');
+  // The empty DPC queues: KPRCB.DpcData[2] (normal, threaded) from Server 2003 on, a doubly linked DpcListHead
+  // each until Windows 8.1, then a singly linked KDPC_LIST (LastEntry → its own ListHead when empty); XP has one
+  // DpcListHead in the KPRCB.
+  if (!w.has('_KPRCB', 'DpcData')) {
+    w.emptyList('_KPRCB', prcb, 'DpcListHead');
+  } else {
+    for (let i = 0; i < 2; i++) {
+      const dpc = prcb + w.offsetof('_KPRCB', 'DpcData') + i * w.sizeof('_KDPC_DATA');
+      if (w.has('_KDPC_DATA', 'DpcListHead')) w.emptyList('_KDPC_DATA', dpc, 'DpcListHead');
+      else w.set('_KDPC_DATA', dpc, 'DpcList.LastEntry', w.addr('_KDPC_DATA', dpc, 'DpcList.ListHead'));
+    }
   }
   const state = w.addr('_KPRCB', prcb, 'ProcessorState');
   if (s.context) writeContext(w, w.addr('_KPROCESSOR_STATE', state, 'ContextFrame'), s.context);

@@ -49,6 +49,25 @@ export class StructWriter {
     this.writeInt(at, size, BigInt(value));
   }
 
+  /** Whether this build's layout has the field (a path through nested structures). */
+  has(type: string, path: string): boolean {
+    if (!this.types.hasType(type)) return false;
+    try {
+      this.types.field(type, path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The fields this build's layout has, the others skipped: for values one family keeps and another dropped or
+   * never had (KTRAP_FRAME.DbgArgPointer went in Windows 8, KPRCB.DpcData came in Server 2003). docs/builds.md.
+   */
+  fillPresent(type: string, base: number, values: Record<string, FieldValue>): void {
+    for (const [path, v] of Object.entries(values)) if (this.has(type, path)) this.set(type, base, path, v);
+  }
+
   /** Several fields at once: `{ 'PrcbData.Number': 3, SelfPcr: 0xf7737000 }`. */
   fill(type: string, base: number, values: Record<string, FieldValue>): void {
     for (const [path, v] of Object.entries(values)) this.set(type, base, path, v);

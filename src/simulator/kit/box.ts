@@ -20,10 +20,6 @@ export const SHARED_USER_DATA = 0xffdf0000;
 export const PFN_DATABASE = 0x81000000;
 /** Kernel stacks are 12 KB (KERNEL_STACK_SIZE) with a not-present guard page below. */
 export const KERNEL_STACK_SIZE = 0x3000;
-/** DUMP_HEADER32 ProductType (VER_NT_SERVER) and SuiteMask (TerminalServer | SingleUserTS). */
-export const PRODUCT_TYPE = 3;
-export const SUITE_MASK = 0x110;
-export const NT_BUILD_LAB = '3790.srv03_sp2_rtm.070216-1710';
 /** ntdll!KiFastSystemCallRet (2003 SP2): where every user thread in a system call returns to. */
 export const KI_FAST_SYSTEM_CALL_RET = 0x7c82ed54;
 
@@ -54,8 +50,17 @@ export function apBlock(w: StructWriter, number: number, base: number): CpuBlock
   return { number, kpcr: base, tss, idleThread, dfTss, nmiTss, dfStackTop, gdt, idt: gdt + 0x400 };
 }
 
-/** Application processors' blocks: CPU n at f7727000 + (n − 1) × 0x8000 (CPU 3 at the blog's f7737000). */
-export const AP_BLOCK_BASE = (n: number): number => 0xf7727000 + (n - 1) * 0x8000;
+/**
+ * Application processors' blocks: CPU n at f7727000 + (n − 1) × stride, the stride 0x8000 (CPU 3 at the blog's
+ * f7737000) unless the build's block is larger (Windows 7's KPCR is 0x3748 bytes, Windows 10's 0x6020): then the
+ * block's size rounded up to a 0x8000 multiple, so no two processors' blocks overlap.
+ */
+export function apBlockBase(w: StructWriter, n: number): number {
+  const last = apBlock(w, n, 0);
+  const size = last.idt + 0x800;
+  const stride = Math.max(0x8000, Math.ceil(size / 0x8000) * 0x8000);
+  return 0xf7727000 + (n - 1) * stride;
+}
 /** Idle thread stacks (the boot CPU's too): 12 KB each with a guard page below. */
 export const IDLE_STACK_BASE = (n: number): number => 0xf7784000 + n * 0x4000;
 

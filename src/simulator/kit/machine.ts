@@ -7,7 +7,7 @@
  */
 import { PAGE_SIZE } from '../../common/hex';
 import type { X86Registers } from '../../common/x86Registers';
-import { ntkrpampTypes } from '../../symbols/layouts/ntkrpamp';
+import { kernelTypes } from '../../symbols/kernelLayouts';
 import { kdbgTypes } from '../../symbols/layouts/kdbg';
 import { TypeTable } from '../../symbols/typeTable';
 import type { EmittedFunction } from '../code/emitter';
@@ -22,6 +22,7 @@ import { PhysicalMemory, pcRunsFor, type PhysicalRun } from '../memory/physicalM
 import { VirtualSpace } from '../memory/virtualSpace';
 import { SeededRandom } from '../rng';
 import * as B from './box';
+import { buildMechanics, type BuildMechanics } from './buildMechanics';
 import type { Bugcheck, Death } from './death';
 import { writeKernelGlobals } from './globals';
 import { writeHighMemoryMarkers } from './highMemory';
@@ -61,6 +62,8 @@ export interface CrashedStack { death: Death }
 
 export interface CrashStory<T extends CrashedStack> {
   seed: number;
+  /** The Windows build the box runs (its layouts and mechanics); Server 2003 SP2 when unset. */
+  mechanics?: BuildMechanics;
   ramBytes: number;
   /** The scenario's drivers (images with code), loaded after the kernel's boot modules. */
   drivers: ModuleDef[];
@@ -91,6 +94,7 @@ export interface Machine<T extends CrashedStack = CrashedStack> {
   /** The kernel's view of memory (system page tables), for tests and tools. */
   memory: VirtualSpace;
   crashCpu: number;
+  mechanics: BuildMechanics;
 }
 
 export function buildMachine<T extends CrashedStack>(story: CrashStory<T>): Machine<T> {
@@ -98,13 +102,14 @@ export function buildMachine<T extends CrashedStack>(story: CrashStory<T>): Mach
   const phys = new PhysicalMemory(pcRunsFor(story.ramBytes), B.FIRST_FREE_PFN);
   const system = PaeAddressSpace.createSystem(phys, B.SYSTEM_PDPT_PFN);
   const mem = new VirtualSpace(phys, system);
-  const w = new StructWriter(new TypeTable(ntkrpampTypes(), 'nt'), mem);
+  const mech = story.mechanics ?? buildMechanics();
+  const w = new StructWriter(new TypeTable(kernelTypes(mech.build.label, { pae: true }), 'nt'), mem);
   const wk = new StructWriter(new TypeTable(kdbgTypes(), 'kdbg'), mem);
 
-  const defs = [...kernelModules(), ...story.drivers];
+  const defs = [...kernelModules(mech), ...story.drivers];
   const built = buildImages(defs, mem);
   const nt = built.get('nt')!;
-  const ntData = placeNtData(w, NT_BASE + nt.def.dataRva, NT_BASE + nt.def.sizeOfImage);
+  const ntData = placeNtData(w, NT_BASE + nt.def.dataRva, NT_BASE + nt.def.sizeOfImage, { kiInitialPcr: mech.bootKpcr === 'KiInitialPCR' });
   for (const [k, v] of Object.entries(ntData)) nt.symbols.set(k, v);
   const modules = [...built.values()];
   const symbolize = makeSymbolizer(modules);
@@ -131,11 +136,11 @@ export function buildMachine<T extends CrashedStack>(story: CrashStory<T>): Mach
   });
   const { death } = stack;
 
-  const blocks = cpuBlocks(w, sym);
+  const blocks = cpuBlocks(w, sym, mech);
   const processors = writeProcessors({ w, sym, systemDtb: system.dtb, crashCpu: story.crashCpu, thread: story.thread.ethread, teb: story.thread.teb, death }, blocks);
 
   const { paeTopPfn, pool } = writeProcessesAndThreads({ w, phys, sym, ntData, blocks, systemDtb: system.dtb, story, death });
-  writeKernelGlobals({ w, wk, phys, sym, ntData, modules, pool, processors });
+  writeKernelGlobals({ w, wk, phys, sym, ntData, modules, pool, processors, mech });
   writeHighMemoryMarkers(phys);
 
   // Last: the crashing process's address space (it shares the kernel's page tables, so it must see them all).
@@ -153,7 +158,7 @@ export function buildMachine<T extends CrashedStack>(story: CrashStory<T>): Mach
 
   return {
     runs: [...phys.runs], readPage: (pfn) => phys.readPage(pfn), systemDtb: system.dtb, processDtb: proc.dtb, modules, ntData,
-    stack, processors, bugcheck: processors.bugcheck, tss28: { ...death.tss28, cr3: proc.dtb }, symbolize, memory: mem, crashCpu: story.crashCpu,
+    stack, processors, bugcheck: processors.bugcheck, tss28: { ...death.tss28, cr3: proc.dtb }, symbolize, memory: mem, crashCpu: story.crashCpu, mechanics: mech,
   };
 }
 

@@ -7,7 +7,7 @@ import type { StructWriter } from '../kernel/structWriter';
 export type NtData = Record<string, number>;
 
 /** Places each variable after the previous one (aligned), from the start of nt's .data. */
-export function placeNtData(w: StructWriter, dataStart: number, dataEnd: number): NtData {
+export function placeNtData(w: StructWriter, dataStart: number, dataEnd: number, opts: { kiInitialPcr: boolean }): NtData {
   let at = dataStart;
   const out: NtData = {};
   const place = (name: string, size: number, align = 8): void => {
@@ -42,6 +42,8 @@ export function placeNtData(w: StructWriter, dataStart: number, dataEnd: number)
   place('KiInitialThread', w.sizeof('_ETHREAD'), 0x10);
   place('KiDoubleFaultTSS', 0x70, 0x10);
   place('KiNMITSS', 0x70, 0x10);
+  // Vista+: the boot processor's KPCR (with its KPRCB) is a kernel global, not the fixed ffdff000 of NT 5.
+  if (opts.kiInitialPcr) place('KiInitialPCR', w.sizeof('_KPCR'), 0x1000);
   if (at > dataEnd) throw new Error('nt .data overflow');
   return out;
 }

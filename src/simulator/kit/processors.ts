@@ -6,7 +6,8 @@ import type { X86Registers } from '../../common/x86Registers';
 import type { IdtEntry } from '../kernel/descriptors';
 import { writeProcessor, type ProcessorPlan, type ProcessorState } from '../kernel/processorBlock';
 import type { StructWriter } from '../kernel/structWriter';
-import { AP_BLOCK_BASE, apBlock, CPU_VALUES, IDLE_STACK_BASE, PROCESSORS, type CpuBlock } from './box';
+import type { BuildMechanics } from './buildMechanics';
+import { apBlock, apBlockBase, CPU_VALUES, IDLE_STACK_BASE, PROCESSORS, type CpuBlock } from './box';
 import type { Bugcheck, Death } from './death';
 import { doubleFaultCpu, KERNEL_SEGS, CR0, CR4 } from './doubleFault';
 
@@ -31,12 +32,13 @@ export interface ProcessorsResult {
   tss50: X86Registers;
 }
 
-export function cpuBlocks(w: StructWriter, sym: (name: string) => number): CpuBlock[] {
+/** The boot processor's blocks (its KPCR where the build's family keeps it: buildMechanics.ts) and the APs'. */
+export function cpuBlocks(w: StructWriter, sym: (name: string) => number, mech: BuildMechanics): CpuBlock[] {
   const blocks: CpuBlock[] = [{
-    number: 0, kpcr: 0xffdff000, tss: 0x80042000, idleThread: sym('KiInitialThread'), dfTss: sym('KiDoubleFaultTSS'),
+    number: 0, kpcr: mech.bootKpcr === 'ffdff000' ? 0xffdff000 : sym('KiInitialPCR'), tss: 0x80042000, idleThread: sym('KiInitialThread'), dfTss: sym('KiDoubleFaultTSS'),
     nmiTss: sym('KiNMITSS'), dfStackTop: sym('KiDoubleFaultStack') + 0x3000, gdt: 0x8003f000, idt: 0x8003f400,
   }];
-  for (let n = 1; n < PROCESSORS; n++) blocks.push(apBlock(w, n, AP_BLOCK_BASE(n)));
+  for (let n = 1; n < PROCESSORS; n++) blocks.push(apBlock(w, n, apBlockBase(w, n)));
   return blocks;
 }
 
@@ -76,7 +78,7 @@ export function writeProcessors(p: ProcessorInputs, blocks: CpuBlock[]): Process
         halReserved: values.halReserved, special: { cr0: CR0, cr2: 0x7ffdf0b8 + b.number * 0x1000, cr3: p.systemDtb, cr4: CR4, tr: 0x28 },
         context: {
           contextFlags: 0x10017, eip: sym('hal!HalProcessorIdle:halted'), esp: idleEsp - 4, ebp: 0, eax: 0, ebx: b.kpcr,
-          ecx: prcb + w.offsetof('_KPRCB', 'DpcData'), edx: 0, esi: 0, edi: 0, efl: 0x246, ...KERNEL_SEGS,
+          ecx: prcb + w.offsetof('_KPRCB', w.has('_KPRCB', 'DpcData') ? 'DpcData' : 'DpcListHead'), edx: 0, esi: 0, edi: 0, efl: 0x246, ...KERNEL_SEGS,
         },
         tssCr3: p.systemDtb, esp0: idleInitial - 0x10, dfBacklink: 0, tssBusy: true,
       };

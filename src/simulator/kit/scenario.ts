@@ -6,6 +6,7 @@
  */
 import type { FullDump32Spec } from '../../format/dumpWriter';
 import type { BuiltModule } from '../image/modules';
+import type { BuildMechanics } from './buildMechanics';
 
 /** A yes/no choice a scenario offers (`kdsim simulate --<name>` / `--no-<name>`). */
 export interface ScenarioFlag {
@@ -20,6 +21,8 @@ export interface ScenarioOptions {
   ramBytes: number;
   /** Every flag the scenario declares, resolved (given or defaulted). */
   flags: Record<string, boolean>;
+  /** The Windows build the box runs (`simulate --build`): pass it to the kit's buildMachine. */
+  mechanics: BuildMechanics;
 }
 
 export interface SimulatedDump {

@@ -8,6 +8,7 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { jsonText, moduleSymbolFiles, symbolFileBytes } from '../isf/moduleIsf';
+import { SIMULATED_BUILDS } from '../kit/buildMechanics';
 import type { Scenario } from '../kit/scenario';
 import { SCENARIOS } from '../scenarios';
 import { buildScenario, simulate } from '../simulate';
@@ -39,11 +40,14 @@ export async function generateFixtures(root: string): Promise<string[]> {
   return written;
 }
 
-/** The shipped ISF and frame-data files of every module any scenario loads (the same for every seed). */
+/**
+ * The shipped ISF and frame-data files of every module any scenario loads (the same for every seed), on every
+ * build `simulate --build` stages: each build's nt has its own PDB identity and carries that build's layouts.
+ */
 export function symbolFiles(): { path: string; text: string }[] {
   const files = new Map<string, string>();
-  for (const sc of SCENARIOS) {
-    for (const m of buildScenario(sc.name).modules) {
+  for (const sc of SCENARIOS) for (const build of SIMULATED_BUILDS) {
+    for (const m of buildScenario(sc.name, undefined, undefined, {}, build).modules) {
       const f = moduleSymbolFiles(m);
       for (const [p, text] of [[f.isfPath, jsonText(f.isf)], [f.framesPath, jsonText(f.frames)]]) {
         const seen = files.get(p);

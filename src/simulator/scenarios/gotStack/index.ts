@@ -25,8 +25,8 @@ export const gotStack: Scenario = {
     describe: 'the blog\'s exact values (innermost ESP b8ae6058); on by default for seed 1',
     defaultFor: (seed) => seed === GOT_STACK_DEFAULT_SEED,
   }],
-  build({ seed, ramBytes, flags }): SimulatedDump {
-    const m = buildGotStackMachine({ seed, ramBytes, blogValues: flags['blog-values'] });
+  build({ seed, ramBytes, flags, mechanics }): SimulatedDump {
+    const m = buildGotStackMachine({ seed, ramBytes, blogValues: flags['blog-values'], mechanics });
     const o = m.stack;
     const { contextFlags, ...ctxRegs } = m.processors.bugcheckContext;
     const spec = dumpSpec(m);

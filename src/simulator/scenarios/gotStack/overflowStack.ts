@@ -169,7 +169,7 @@ export function buildOverflowStack(inp: OverflowInput): OverflowResult {
 
 /** KiFastCallEntry's KTRAP_FRAME for the user-mode NtDeviceIoControlFile call (StackHog.exe's DeviceIoControl). */
 function writeSyscallFrame(w: StructWriter, tf: number): void {
-  w.fill('_KTRAP_FRAME', tf, {
+  w.fillPresent('_KTRAP_FRAME', tf, {
     DbgEbp: USER_EBP, DbgEip: USER_RETURN, DbgArgMark: 0xbadb0d00, DbgArgPointer: USER_ESP + 8,
     TempSegCs: 0, TempEsp: 0, Dr0: 0, Dr1: 0, Dr2: 0, Dr3: 0, Dr6: 0, Dr7: 0,
     SegGs: 0, SegEs: 0x23, SegDs: 0x23, Edx: USER_ESP, Ecx: 0, Eax: 0x42, PreviousPreviousMode: 1, ExceptionList: 0xffffffff,
@@ -178,11 +178,16 @@ function writeSyscallFrame(w: StructWriter, tf: number): void {
   });
 }
 
-/** The thread's NPX save area above InitialStack: an FXSAVE image after fninit (FCW 0x27f, MXCSR 0x1f80). */
+/**
+ * The thread's NPX save area above InitialStack: an FXSAVE image after fninit (FCW 0x27f, MXCSR 0x1f80). Its
+ * offsets are the processor's FXSAVE format (Intel SDM), the same on every build; Windows 7 and later have no
+ * _FX_SAVE_AREA type, but keep the 0x210-byte area (Cr0NpxState at +0x20c, zero here) above InitialStack.
+ */
 function writeNpxArea(w: StructWriter, initialStack: number): void {
-  w.fill('_FX_SAVE_AREA', initialStack, {
-    'U.FxArea.ControlWord': 0x027f, 'U.FxArea.MXCsr': 0x1f80, 'U.FxArea.MXCsrMask': 0xffbf, Cr0NpxState: 0,
-  });
+  w.mem.write(initialStack, new Uint8Array(NPX_AREA));
+  w.mem.u16(initialStack + 0x00, 0x027f);   // FCW
+  w.mem.u32(initialStack + 0x18, 0x1f80);   // MXCSR
+  w.mem.u32(initialStack + 0x1c, 0xffbf);   // MXCSR_MASK
 }
 
 /** A ghost path is optional: when no earlier path fits, the locals keep only older leftovers. */

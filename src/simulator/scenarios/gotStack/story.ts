@@ -11,12 +11,15 @@ import { buildOverflowStack, type OverflowResult } from './overflowStack';
 import * as P from './plan';
 import { productModules } from './productModules';
 import { SYSTEM_TIME } from '../../kit/box';
+import type { BuildMechanics } from '../../kit/buildMechanics';
 
 export interface GotStackOptions {
   seed: number;
   ramBytes: number;
   /** The blog's exact values (its innermost ESP b8ae6058); otherwise the seed picks the ESP too. */
   blogValues: boolean;
+  /** The build the box runs (Server 2003 SP2, the blog's, when unset). */
+  mechanics?: BuildMechanics;
 }
 
 export type GotStackMachine = Machine<OverflowResult>;
@@ -25,6 +28,7 @@ export function buildGotStackMachine(opt: GotStackOptions): GotStackMachine {
   return buildMachine({
     seed: opt.seed,
     ramBytes: opt.ramBytes,
+    ...(opt.mechanics ? { mechanics: opt.mechanics } : {}),
     drivers: productModules(),
     crashCpu: P.CRASH_CPU,
     process: { eprocess: P.PROCESS, pid: 0xa4c, parentPid: 0x5f0, imageName: 'StackHog.exe', peb: P.PEB, createTime: SYSTEM_TIME - 0x00000002540be400n },
