@@ -15,6 +15,8 @@ import { ReturnAddressValidator } from '../stackwalk/returnAddressValidator';
 import { accountStackUse, type StackUse } from '../stackwalk/stackUse';
 import { bugcheckString, bugcheckText, type BugcheckText } from './bugcheckText';
 import { stackUseCulprit, walkCulprit, type Blame } from './culprit';
+import { assessBlame, type Confidence } from './confidence';
+import { findRecursion, type Recursion } from './recursion';
 import { overflowVerdict, type OverflowVerdict } from './overflow';
 import { overflowSummary, notOverflowSummary } from './summary';
 import type { AnalysisTarget, ThreadFacts } from './target';
@@ -42,6 +44,12 @@ export interface AnalyzeModel {
   /** Reconstruction results (reconstructed form on an overflow). */
   stackUse?: StackUse;
   staleRejected?: number;
+  /** How sure the overflow blame is, and why (reconstructed form on an overflow). */
+  confidence?: Confidence;
+  /** A second module within the tie margin of the blamed one: both are named. */
+  tieWith?: string;
+  /** Repeated functions and driver pairs calling back and forth (reconstructed form on an overflow). */
+  recursion?: Recursion;
   /** [kdsim] plain-words lines (reconstructed form only). */
   summary: string[];
 }
@@ -107,7 +115,16 @@ async function fillFromReconstruction(model: AnalyzeModel, target: AnalysisTarge
   model.stackUse = use;
   model.staleRejected = rec.stale.length;
   model.blame = stackUseCulprit(use, target.symbols);
-  model.summary = overflowSummary(model.thread!, model.overflow!, use, model.blame, model.stackText[0]?.symbol);
+  if (model.blame) {
+    const onStack = new Set(use.frames.map((f) => f.module).filter((m): m is string => m !== undefined));
+    const withoutSymbols = target.symbols.modules().filter((m) => onStack.has(m.name) && m.symbolStatus !== 'loaded').map((m) => m.name);
+    const a = assessBlame({ modules: use.modules, blamed: model.blame.module, chain: rec.frames, withoutSymbols });
+    model.confidence = a.confidence;
+    if (a.tieWith) model.tieWith = a.tieWith;
+  }
+  model.recursion = findRecursion(use.frames);
+  model.summary = overflowSummary(model.thread!, model.overflow!, use, model.blame, model.stackText[0]?.symbol,
+    { confidence: model.confidence, tieWith: model.tieWith, recursion: model.recursion });
 }
 
 function fillFromWalk(model: AnalyzeModel, target: AnalysisTarget, regs: X86Registers, task: number | undefined): void {

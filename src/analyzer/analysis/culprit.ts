@@ -28,9 +28,14 @@ export function blameFrame(symbols: SymbolResolverApi, frameIndex: number, pc: n
   return { frameIndex, pc, symbol: analyzeSymbol(symbols, pc), module: m.name, imageName: m.imageName, timeDateStamp: m.timeDateStamp };
 }
 
-/** The module that used the most stack, blamed at its innermost frame (the leading trap frame excluded). */
+/**
+ * The module that used the most stack, blamed at its innermost frame (the leading trap frame excluded). The
+ * kernel and HAL are blamed only when no driver is on the stack: their frames on an overflowed stack are the
+ * dispatch path (IofCallDriver, the trap handler) that drivers drove, innocent by the same reasoning.
+ */
 export function stackUseCulprit(use: StackUse, symbols: SymbolResolverApi): Blame | undefined {
-  const top = use.modules.find((m) => symbols.moduleByName(m.module));
+  const known = use.modules.filter((m) => symbols.moduleByName(m.module));
+  const top = known.find((m) => m.module !== 'nt' && m.module !== 'hal') ?? known[0];
   if (!top) return undefined;
   const skip = use.trapResidue ? 1 : 0;
   const frame: FrameUse | undefined = use.frames.slice(skip).find((f) => f.module === top.module);

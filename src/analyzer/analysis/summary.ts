@@ -5,6 +5,8 @@
 import { u32 } from '../../common/hex';
 import type { StackUse } from '../stackwalk/stackUse';
 import type { Blame } from './culprit';
+import type { Confidence } from './confidence';
+import { recursionLines, type Recursion } from './recursion';
 import type { OverflowVerdict } from './overflow';
 import type { ThreadFacts } from './target';
 
@@ -14,6 +16,7 @@ const kb = (bytes: number) => (bytes % 1024 === 0 ? `${bytes / 1024} KB` : `${(b
 
 export function overflowSummary(
   thread: ThreadFacts, verdict: OverflowVerdict, use: StackUse, blame: Blame | undefined, firstSymbol: string | undefined,
+  extra: { confidence?: Confidence; tieWith?: string; recursion?: Recursion } = {},
 ): string[] {
   const { limit, base } = use.bounds;
   const who = `thread ${h8(thread.thread)}${thread.processName ? ` (${thread.processName})` : ''}`;
@@ -34,8 +37,18 @@ export function overflowSummary(
   out.push(`[kdsim] Reported apart: ${apart.join('; ')}.`);
   if (blame) {
     const m = use.modules.find((x) => x.module === blame.module);
-    out.push(`[kdsim] ${blame.imageName} used the most stack${m ? ` (${m.percent.toFixed(1)}% of it)` : ''}; blamed frame ${blame.frameIndex.toString(16)}: ${blame.symbol}, its innermost frame.`);
+    const top = use.modules[0];
+    const most = top && top.module !== blame.module
+      ? `${top.module} used the most stack (${top.percent.toFixed(1)}%), as the path drivers drove; of the drivers, ${blame.imageName} used the most`
+      : `${blame.imageName} used the most stack`;
+    out.push(`[kdsim] ${most}${m ? ` (${m.percent.toFixed(1)}% of it)` : ''}; blamed frame ${blame.frameIndex.toString(16)}: ${blame.symbol}, its innermost frame.`);
+    if (extra.tieWith) {
+      const t = use.modules.find((x) => x.module === extra.tieWith);
+      out.push(`[kdsim] Near-tie: ${extra.tieWith}${t ? ` (${t.percent.toFixed(1)}%)` : ''} used almost as much; both ${blame.module} and ${extra.tieWith} drove this overflow.`);
+    }
   }
+  if (extra.recursion) out.push(...recursionLines(extra.recursion));
+  if (extra.confidence) out.push(`[kdsim] Confidence: ${extra.confidence.level} (${extra.confidence.reasons.join('; ')}).`);
   out.push(`[kdsim] WinDbg's own walk from the rebuilt start: kf = ${h8(use.kStart.ebp)} ${h8(use.kStart.esp)} ${h8(use.kStart.eip)}`);
   return out;
 }

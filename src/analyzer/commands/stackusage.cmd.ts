@@ -10,6 +10,7 @@ import { KdsimError } from '../../common/errors';
 import { hex8, PAGE_SIZE, u32 } from '../../common/hex';
 import type { X86Registers } from '../../common/x86Registers';
 import type { AnalysisTarget, ThreadFacts } from '../analysis/target';
+import { findRecursion } from '../analysis/recursion';
 import { reconstructionOrigin, trapFrameEipReader } from '../analysis/trapStart';
 import { loadCallSiteDecoder } from '../disasm/callSite';
 import { reconstructChain } from '../stackwalk/reconstructor';
@@ -64,11 +65,8 @@ export async function stackUsageModel(session: SessionApi, args: string): Promis
   const origin = reconstructionOrigin(regs, vm, session.symbols, session.ntTypes, stack);
   const rec = reconstructChain(vm, new ReturnAddressValidator(session.symbols, vm, decoder), stack, origin.start,
     { trapFrameEip: trapFrameEipReader(vm, session.ntTypes) });
-  return {
-    thread: facts.thread, processName: facts.processName,
-    use: accountStackUse(rec, stack, session.symbols, origin.leading),
-    staleRejected: rec.stale.length,
-  };
+  const use = accountStackUse(rec, stack, session.symbols, origin.leading);
+  return { thread: facts.thread, processName: facts.processName, use, staleRejected: rec.stale.length, recursion: findRecursion(use.frames) };
 }
 
 /**
@@ -98,6 +96,7 @@ export function stackUsageJson(m: StackUsageModel) {
     npxBytes: u.npx.bytes,
     unaccounted: u.unaccounted,
     staleRejected: m.staleRejected,
+    recursion: m.recursion ?? null,
     kCommand: `kf = ${h(u.kStart.ebp)} ${h(u.kStart.esp)} ${h(u.kStart.eip)}`,
   };
 }

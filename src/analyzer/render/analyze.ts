@@ -23,7 +23,12 @@ export const stackTextLine = (r: StackTextRow): string =>
 
 /** `StackHog.sys ( StackHog+10e2 )`: the "Probably caused by" text of the banner and of `!analyze`. */
 export function probablyCausedBy(m: AnalyzeModel): string | undefined {
-  return m.blame && `${m.blame.imageName} ( ${m.blame.symbol} )`;
+  if (!m.blame) return undefined;
+  const cause = `${m.blame.imageName} ( ${m.blame.symbol} )`;
+  // WinDbg's line as is when kdsim is sure; otherwise it says how sure, and names the other module of a near-tie.
+  if (!m.confidence || m.confidence.level === 'high') return cause;
+  const tie = m.tieWith ? m.stackUse?.modules.find((x) => x.module === m.tieWith) : undefined;
+  return `${cause}${tie ? ` or ${tie.imageName ?? tie.module} (near-tie)` : ''} [confidence: ${m.confidence.level}]`;
 }
 
 const FOOTER = ['Followup: MachineOwner', '---------', ''];

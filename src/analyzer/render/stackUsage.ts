@@ -3,6 +3,7 @@
  * per module as a share of the whole stack with a text bar, the regions that belong to no driver, and the
  * `kf = ebp esp eip` line that makes WinDbg's own walker start at the rebuilt innermost frame.
  */
+import { recursionLines, type Recursion } from '../analysis/recursion';
 import { hex8 } from '../../common/hex';
 import type { StackUse } from '../stackwalk/stackUse';
 import { BAR_WIDTH } from '../../common/limits';
@@ -13,6 +14,8 @@ export interface StackUsageModel {
   use: StackUse;
   /** Words that decoded as CALL sites but were left off the chain (stale return addresses). */
   staleRejected: number;
+  /** Repeated functions and driver pairs calling back and forth (analysis/recursion.ts). */
+  recursion?: Recursion;
 }
 
 const BAR = BAR_WIDTH;
@@ -45,6 +48,8 @@ export function renderStackUsage(m: StackUsageModel): string[] {
   out.push(line('(NPX area)', u.npx.bytes, u.npx.percent, `  [${hex8(u.npx.from)}, ${hex8(u.npx.to)}) above InitialStack, the thread's own`));
   if (u.unaccounted) out.push(line('(unclaimed)', u.unaccounted, Math.round((u.unaccounted * 1000) / u.stackBytes) / 10));
   if (m.staleRejected) out.push('', `${m.staleRejected} stale return address${m.staleRejected === 1 ? '' : 'es'} rejected (their CALL enters another function).`);
+  const rec = m.recursion ? recursionLines(m.recursion).map((l) => l.replace(/^\[kdsim\] /, '')) : [];
+  if (rec.length) out.push('', ...rec);
   out.push('', 'WinDbg walks the rebuilt chain from its innermost frame with:', `kf = ${hex8(u.kStart.ebp)} ${hex8(u.kStart.esp)} ${hex8(u.kStart.eip)}`);
   return out;
 }

@@ -19,7 +19,9 @@ describe('triage of got-stack.dmp', () => {
     const shown = rows.map((r) => ({ ...r, file: label }));
     const text = `${renderTriage(shown).join('\n')}\n\n${JSON.stringify(triageJson(shown), null, 2)}\n`;
     expectGolden(path.join(__dirname, 'got-stack.triage.golden.txt'), text);
-    expect(rows[0].culprit).toEqual({ module: 'StackHog', imageName: 'StackHog.sys', symbol: 'StackHog!ShBuildRequestPath+2c', stackBytes: 0x1194, percent: 36.6 });
+    expect(rows[0].culprit).toMatchObject({ module: 'StackHog', imageName: 'StackHog.sys', symbol: 'StackHog!ShBuildRequestPath+2c', stackBytes: 0x1194, percent: 36.6 });
+    expect(rows[0].culprit?.confidence?.level).toBe('high');
+    expect(rows[0].culprit?.tieWith).toBeUndefined();
   });
 
   it('keeps input order and names a file given twice once, next to a file that fails', async () => {

@@ -24,6 +24,9 @@ export interface TriageCulprit {
   /** Bytes of the kernel stack the module's frames used, and their share of the whole stack (base − limit). */
   stackBytes?: number;
   percent?: number;
+  /** How sure the blame is, and why (issue 10); `tieWith` names the other module of a near-tie. */
+  confidence?: { level: string; reasons: string[] };
+  tieWith?: string;
 }
 
 export interface TriageRow {
@@ -55,6 +58,8 @@ export function rowFromAnalysis(file: string, m: AnalyzeModel): TriageRow {
     const use = m.stackUse?.modules.find((x) => x.module === m.blame!.module);
     row.culprit = { module: m.blame.module, imageName: m.blame.imageName, symbol: m.blame.symbol };
     if (use) Object.assign(row.culprit, { stackBytes: use.bytes, percent: use.percent });
+    if (m.confidence) row.culprit.confidence = m.confidence;
+    if (m.tieWith) row.culprit.tieWith = m.tieWith;
   }
   if (m.stackUse) row.stackSize = m.stackUse.stackBytes;
   if (m.thread) {
