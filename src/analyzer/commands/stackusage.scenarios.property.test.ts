@@ -12,7 +12,7 @@ import { CALLER_TRUST, frameFields, returnSlots, stackUsageOf, type GroundTruth 
 import { tempDir } from '../../testing/tempDir';
 
 const RUNS = 6;
-const OVERFLOW_SCENARIOS = ['recursion', 'large-locals', 'fpo-chain'];
+const OVERFLOW_SCENARIOS = ['recursion', 'filter-pileup', 'large-locals', 'fpo-chain'];
 
 describe.each(OVERFLOW_SCENARIOS)('%s: reconstruction and blame against the ground truth, over seeds', (scenario) => {
   it('rebuilds the true chain frame by frame and blames the truth\'s culprit', async () => {
