@@ -28,7 +28,11 @@ describe('kdsim simulate arguments', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(out.join('')).toMatch(/^got-stack {4}Server 2003 SP2 x86 PAE, 4 CPUs: .* \(default seed 1, --ram 32M\)\n$/);
+    const lines = out.join('').split('\n');
+    expect(lines[0]).toMatch(/^got-stack {4,}Server 2003 SP2 x86 PAE, 4 CPUs: .* \(default seed 1, --ram 32M\)$/);
+    // One line per scenario: its name, what it teaches, its defaults.
+    expect(lines.filter((l) => l).map((l) => l.split(' ')[0])).toEqual(['got-stack', 'recursion', 'filter-pileup', 'large-locals', 'fpo-chain']);
+    for (const l of lines.slice(1, -1)) expect(l).toMatch(/ 0x7F\/8 \(.*\) \(default seed 1, --ram 16M\)$/);
   });
 
   it('asks for a scenario and an output file', async () => {

@@ -42,7 +42,7 @@ describe('simulate', () => {
 
   it('rejects an unknown scenario, a bad seed, too little RAM and a missing directory with one line each', async () => {
     expect((await failure(simulate({ scenario: 'nope', output: path.join(dir, 'x.dmp') }))).message)
-      .toBe("kdsim: unknown scenario 'nope' (known: got-stack)");
+      .toBe("kdsim: unknown scenario 'nope' (known: got-stack, recursion, filter-pileup, large-locals, fpo-chain)");
     expect((await failure(simulate({ scenario: 'got-stack', output: path.join(dir, 'x.dmp'), seed: -1 }))).message)
       .toBe('kdsim: bad seed -1: expected an integer 0..4294967295');
     expect((await failure(simulate({ scenario: 'got-stack', output: path.join(dir, 'x.dmp'), ramBytes: 8 << 20 }))).message)

@@ -25,8 +25,11 @@ export interface ChainRequest {
   /** ESP of the innermost function's body (the first page fault's ESP). */
   targetEsp: number;
   allocaRange: [number, number];
-  /** Module that must have used the most stack bytes (the scenario's culprit). */
-  culprit: string;
+  /**
+   * Module that must have used the most stack bytes (the scenario's culprit). Undefined: any driver may lead (the
+   * _alloca's bytes counted), but it must lead alone, so the truth names one culprit without a tie.
+   */
+  culprit?: string;
   rng: SeededRandom;
 }
 
@@ -67,8 +70,15 @@ export function chooseChain(req: ChainRequest): ChosenChain {
     for (const s of steps) m.set(moduleOf(s.fn), (m.get(moduleOf(s.fn)) ?? 0) + depth(s));
     return m;
   };
-  const culpritLeads = (steps: ChainStep[]): boolean => {
+  const culpritLeads = (steps: ChainStep[], slack: number): boolean => {
     const m = moduleBytes(steps);
+    if (req.culprit === undefined) {
+      const a = moduleOf(req.allocaFunction);
+      m.set(a, (m.get(a) ?? 0) + slack);
+      const sorted = [...m.values()].sort((x, y) => y - x);
+      const leader = [...m].find(([, b]) => b === sorted[0])![0];
+      return leader !== 'nt' && (sorted.length < 2 || sorted[0] > sorted[1]);
+    }
     const mine = m.get(req.culprit) ?? 0;
     return [...m].every(([mod, b]) => mod === req.culprit || b < mine);
   };
@@ -79,7 +89,7 @@ export function chooseChain(req: ChainRequest): ChosenChain {
       const slack = budget - used - tailDepth;
       if (slack >= req.allocaRange[0] && slack <= req.allocaRange[1] && slack % 4 === 0) {
         const steps = [...req.head, ...path, ...tailSteps];
-        if (culpritLeads(steps)) return { steps, allocaBytes: slack };
+        if (culpritLeads(steps, slack)) return { steps, allocaBytes: slack };
       }
     }
     if (used + tailDepth > budget) return undefined;
