@@ -30,8 +30,8 @@ export function readModuleList(
       entryPoint: e.num('EntryPoint'),
       fullName: readUnicodeString(vm, types, e.addressOf('FullDllName')),
       baseName: readUnicodeString(vm, types, e.addressOf('BaseDllName')),
-      timeDateStamp: e.num('TimeDateStamp'),
-      checkSum: e.num('CheckSum'),
+      timeDateStamp: e.optional('TimeDateStamp'),
+      checkSum: e.optional('CheckSum'), // Windows 10's entry has none
     };
   });
   return walk.warning ? { modules, warning: walk.warning } : { modules };
