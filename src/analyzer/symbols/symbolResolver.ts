@@ -127,13 +127,16 @@ export class SymbolResolver implements SymbolResolverApi {
       syms = store.load(m.pdb.name, m.pdb.guid, m.pdb.age);
     } catch (e) {
       if (!isKdsimError(e)) throw e;
-      this.warnings.push(`*** ERROR: ${e.message}`);
+      // A bad file is ignored, never half-used: the module is `(no symbols)` and the banner and `lm` say why.
+      const file = store.find(m.pdb.name, m.pdb.guid, m.pdb.age)?.isfPath;
+      this.warnings.push(`*** WARNING: symbol file ${file ?? m.pdb.name} for ${m.imageName} is corrupt and was ignored: ${e.message}`);
+      return { info: { ...m, symbolStatus: 'corrupt', ...(file ? { symbolFile: file } : {}), symbolNote: e.message } };
     }
     if (!syms) {
       const samePdb = store.entries().some((e) => e.key.startsWith(`${m.pdb!.name.toLowerCase()}/`));
       return { info: { ...m, symbolStatus: samePdb ? 'mismatch' : 'none' } };
     }
-    const info: ModuleInfo = { ...m, symbolStatus: 'loaded' };
+    const info: ModuleInfo = { ...m, symbolStatus: 'loaded', symbolFile: syms.isfPath };
     const hasTypes = Object.keys(syms.isf.user_types).length > 0;
     return {
       info,
