@@ -62,3 +62,6 @@ export { commandRegistry, resolveCommand, splitCommands };
 
 /** WinDbg's wording of target facts (the banner's and `vertarget`'s lines), for pages that quote them. */
 export { osLine, sessionTime, uptime } from './render/target';
+
+/** WinDbg's `;`-separated symbol path (`-y`, `_NT_SYMBOL_PATH`) read into local directories. */
+export { parseSymbolPath, serverWarning } from './symbols';

@@ -13,7 +13,7 @@ import type { ExecutedCommand, Session } from '../analyzer';
 const analyzer = (): typeof import('../analyzer') => require('../analyzer');
 import { EXIT_INTERNAL } from '../common/limits';
 
-export interface AnalyzeArgs { dump: string; c?: string[]; json?: boolean; symbols?: string[]; banner?: boolean; failOnError?: boolean }
+export interface AnalyzeArgs { dump: string; c?: string[]; json?: boolean; symbols?: string[]; banner?: boolean; failOnError?: boolean; y?: string }
 
 /** `--fail-on-error`: the exit code when a command printed an error (a script's `if` sees it); 70 still wins. */
 export const EXIT_COMMAND_FAILED = 1;
@@ -24,6 +24,7 @@ export function configure(y: Argv): Argv {
     .option('c', { type: 'string', array: true, describe: 'command line to run, like kd -c ("cmd; cmd"); repeatable' })
     .option('json', { type: 'boolean', default: false, describe: 'print the command models as JSON instead of text' })
     .option('symbols', { type: 'string', array: true, describe: 'directory of ISF symbol files (searched before the shipped ones)' })
+    .option('y', { alias: 'sympath', type: 'string', describe: 'symbol path as WinDbg -y (";"-separated; replaces the shipped store; default $_NT_SYMBOL_PATH)' })
     .option('banner', { type: 'boolean', default: true, describe: 'print the opening banner (--no-banner to leave it out)' })
     .option('fail-on-error', { type: 'boolean', default: false, describe: 'exit 1 when a command printed an error (Syntax error, No export, memory errors…), for scripts' });
 }
@@ -44,11 +45,15 @@ export function modelJson(value: unknown): string {
 const write = (lines: string[]) => { if (lines.length) process.stdout.write(`${lines.join('\n')}\n`); };
 
 export async function run(args: AnalyzeArgs): Promise<number> {
-  const session = analyzer().openDump(args.dump, { symbolPaths: args.symbols ?? [] });
+  const given = symbolPathText(args);
+  const parsed = given === undefined ? undefined : analyzer().parseSymbolPath(given);
+  const session = analyzer().openDump(args.dump, { symbolPaths: args.symbols ?? [], ...(parsed ? { symbolPath: parsed.dirs } : {}) });
+  const serverNote = parsed && analyzer().serverWarning(parsed);
+  if (serverNote) session.dump.warnings.unshift(serverNote);
   try {
     if (args.banner !== false && !args.json) write(await bannerLines(session, args));
     // An empty -c (`-c ""`) is no command: the REPL still opens on a terminal.
-    const given = (args.c ?? []).filter((line) => line.trim() !== '');
+    const commands = (args.c ?? []).filter((line) => line.trim() !== '');
     const json: unknown[] = [];
     let internal = false;
     let failed = false;
@@ -61,8 +66,8 @@ export async function run(args: AnalyzeArgs): Promise<number> {
       else write([`${prompt}${line}`, ...done.flatMap((d) => d.lines)]);
       return done.some((d) => d.quit);
     };
-    if (given.length) {
-      for (const line of given) if (await runLine(line)) break;
+    if (commands.length) {
+      for (const line of commands) if (await runLine(line)) break;
     } else if (process.stdin.isTTY && !args.json) {
       await repl(session);
     } else {
@@ -83,7 +88,7 @@ function jsonEntry(d: ExecutedCommand, prompt: string) {
 
 function bannerLines(session: Session, args: AnalyzeArgs): Promise<string[]> {
   const path = require('path') as typeof import('path');
-  const symbolPath = (args.symbols ?? []).join(';') || 'kdsim shipped ISF symbols';
+  const symbolPath = [...(args.symbols ?? []), ...(symbolPathText(args) !== undefined ? [symbolPathText(args)] : [])].join(';') || 'kdsim shipped ISF symbols';
   return analyzer().bannerLines(session, { dumpPath: path.resolve(args.dump), symbolPath });
 }
 
@@ -119,4 +124,9 @@ async function repl(session: Session): Promise<void> {
     write(done.flatMap((d) => d.lines));
     return done.some((d) => d.quit);
   }
+}
+
+/** WinDbg's precedence: `-y` on the command line, else `_NT_SYMBOL_PATH`, else kdsim's shipped store (undefined). */
+function symbolPathText(args: AnalyzeArgs): string | undefined {
+  return args.y ?? process.env._NT_SYMBOL_PATH;
 }

@@ -12,6 +12,8 @@ async function setup() {
   globalThis.__kdsimJestTmp = dir;
   process.env.KDSIM_JEST_TMP = dir;
   for (const v of ['TMPDIR', 'TMP', 'TEMP']) process.env[v] = dir;
+  // A developer's own WinDbg symbol path would change what the CLI under test loads (docs/symbols.md).
+  delete process.env._NT_SYMBOL_PATH;
 }
 
 async function teardown() {

@@ -44,7 +44,7 @@ export interface LmEntry {
 }
 
 const STATUS: Record<ModuleInfo['symbolStatus'], string> = {
-  loaded: '(pdb symbols)', none: '(no symbols)', mismatch: '(pdb symbols)', unreadable: '(no symbols)',
+  loaded: '(pdb symbols)', none: '(no symbols)', mismatch: '(pdb symbols)', unreadable: '(no symbols)', corrupt: '(no symbols)',
 };
 
 function entry(session: SessionApi, m: ModuleInfo, o: LmOptions): LmEntry {

@@ -136,11 +136,12 @@ export class SymbolResolver implements SymbolResolverApi {
 
   private load(m: Omit<ModuleInfo, 'symbolStatus'>): LoadedModule {
     if (!m.pdb) return { info: { ...m, symbolStatus: 'unreadable' } };
-    if (!this.store.find(m.pdb.name, m.pdb.guid, m.pdb.age)) {
+    const found = this.store.find(m.pdb.name, m.pdb.guid, m.pdb.age);
+    if (!found) {
       const samePdb = this.store.entries().some((e) => e.key.startsWith(`${m.pdb!.name.toLowerCase()}/`));
       return { info: { ...m, symbolStatus: samePdb ? 'mismatch' : 'none' } };
     }
-    const loaded: LoadedModule = { info: { ...m, symbolStatus: 'loaded' }, deferred: { pdb: m.pdb } };
+    const loaded: LoadedModule = { info: { ...m, symbolStatus: 'loaded', symbolFile: found.isfPath }, deferred: { pdb: m.pdb } };
     if (m.name === 'nt') this.symbolsOf(loaded);
     return loaded;
   }
@@ -157,8 +158,10 @@ export class SymbolResolver implements SymbolResolverApi {
       if (Object.keys(syms.isf.user_types).length > 0) m.types = new TypeTable(syms.isf, m.info.typeModuleName ?? m.info.name);
     } catch (e) {
       if (!isKdsimError(e)) throw e;
-      m.info.symbolStatus = 'none';
-      const line = `*** ERROR: ${e.message}`;
+      // A bad file is ignored, never half-used: the module is `(no symbols)` and the banner and `lm` say why.
+      m.info.symbolStatus = 'corrupt';
+      m.info.symbolNote = e.message;
+      const line = `*** WARNING: symbol file ${m.info.symbolFile ?? pdb.name} for ${m.info.imageName} is corrupt and was ignored: ${e.message}`;
       this.warnings.push(line);
       this.onWarning?.(line);
     }

@@ -14,8 +14,13 @@ export interface ModuleInfo {
   checkSum?: number;
   /** From the image's RSDS debug record, when readable. */
   pdb?: { name: string; guid: string; age: number };
-  /** 'loaded' when an ISF file matched the RSDS record, 'none' (WinDbg's "no symbols"), 'mismatch'. */
-  symbolStatus: 'loaded' | 'none' | 'mismatch' | 'unreadable';
+  /** 'loaded' when an ISF file matched the RSDS record, 'none' (WinDbg's "no symbols"), 'mismatch', 'unreadable'
+   *  (no RSDS record readable), 'corrupt' (the matching file is bad JSON or the wrong schema: ignored). */
+  symbolStatus: 'loaded' | 'none' | 'mismatch' | 'unreadable' | 'corrupt';
+  /** The symbol file in use ('loaded') or rejected ('corrupt'), as a full path. */
+  symbolFile?: string;
+  /** Why a 'corrupt' file was ignored (one line). */
+  symbolNote?: string;
   /** The PDB name WinDbg uses for types, e.g. 'ntkrpamp' (so `dt ntkrpamp!_KPCR` and `dt nt!_KPCR` both work). */
   typeModuleName?: string;
 }
