@@ -12,6 +12,7 @@ import type { ExecutedCommand, Session } from '../analyzer';
 /** The analyzer's front door, loaded on first use (not at import) so that `kdsim --help` stays cheap. */
 const analyzer = (): typeof import('../analyzer') => require('../analyzer');
 import { EXIT_INTERNAL } from '../common/limits';
+import { SYMPATH_DESCRIBE } from './symbolPathArg';
 
 export interface AnalyzeArgs { dump: string; c?: string[]; json?: boolean; symbols?: string[]; banner?: boolean; failOnError?: boolean; y?: string }
 
@@ -24,7 +25,7 @@ export function configure(y: Argv): Argv {
     .option('c', { type: 'string', array: true, describe: 'command line to run, like kd -c ("cmd; cmd"); repeatable' })
     .option('json', { type: 'boolean', default: false, describe: 'print the command models as JSON instead of text' })
     .option('symbols', { type: 'string', array: true, describe: 'directory of ISF symbol files (searched before the shipped ones)' })
-    .option('y', { alias: 'sympath', type: 'string', describe: 'symbol path as WinDbg -y (";"-separated; replaces the shipped store; default $_NT_SYMBOL_PATH)' })
+    .option('y', { alias: 'sympath', type: 'string', describe: SYMPATH_DESCRIBE })
     .option('banner', { type: 'boolean', default: true, describe: 'print the opening banner (--no-banner to leave it out)' })
     .option('fail-on-error', { type: 'boolean', default: false, describe: 'exit 1 when a command printed an error (Syntax error, No export, memory errors…), for scripts' });
 }

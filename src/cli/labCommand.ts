@@ -11,9 +11,10 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Argv } from 'yargs';
 import { KdsimError } from '../common/errors';
+import { SYMPATH_DESCRIBE, symbolPathDirs } from './symbolPathArg';
 
 export interface LabArgs {
-  dump?: string; step?: number; check?: boolean; symbols?: string[];
+  dump?: string; step?: number; check?: boolean; symbols?: string[]; y?: string;
   seed?: string; scenario?: string; ram?: string; progress?: string; student?: string;
 }
 
@@ -36,7 +37,8 @@ export function configure(y: Argv, setExit: (code: number) => void = () => undef
     .option('check', { type: 'boolean', default: false, describe: 'run every step and check its output, no prompts' })
     .option('progress', { type: 'string', describe: 'keep the student\'s progress in this JSON file (continued when it exists)' })
     .option('student', { type: 'string', describe: 'the student\'s name in the progress file (default: the file name)' })
-    .option('symbols', { type: 'string', array: true, describe: 'directory of ISF symbol files (searched before the shipped ones)' });
+    .option('symbols', { type: 'string', array: true, describe: 'directory of ISF symbol files (searched before the shipped ones)' })
+    .option('y', { alias: 'sympath', type: 'string', describe: SYMPATH_DESCRIBE });
 }
 
 const usage = (message: string): never => { throw new KdsimError('E_USAGE', `kdsim: ${message}`, 2); };
@@ -83,7 +85,7 @@ export async function run(args: LabArgs): Promise<number> {
 
 async function runOn(dump: string, args: LabArgs): Promise<number> {
   const { LabSession, checkLab, renderCheck } = require('./lab/labSession') as typeof import('./lab/labSession');
-  const lab = await LabSession.open(dump, args.symbols ?? []).catch((e: Error) => {
+  const lab = await LabSession.open(dump, args.symbols ?? [], symbolPathDirs(args.y)).catch((e: Error) => {
     throw e instanceof KdsimError ? e : new KdsimError('E_USAGE', `kdsim: ${dump}: ${e.message.replace(/^lab: /, '')}`, 1);
   });
   try {

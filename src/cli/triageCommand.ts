@@ -11,14 +11,15 @@ import { KdsimError } from '../common/errors';
 import type { TriageInput } from './triage/inputs';
 import type { TriageRow } from './triage/triageModel';
 import { EXIT_INTERNAL, TRIAGE_DUMP_BUDGET_MS } from '../common/limits';
+import { symbolPathDirs, symbolPathOption } from './symbolPathArg';
 
-export interface TriageArgs { dumps?: string[]; json?: boolean; jsonl?: boolean; jobs?: number; symbols?: string[]; timeout?: number; html?: string; force?: boolean }
+export interface TriageArgs { dumps?: string[]; json?: boolean; jsonl?: boolean; jobs?: number; symbols?: string[]; y?: string; timeout?: number; html?: string; force?: boolean }
 
 /** More jobs than this gains nothing on a dump-sized workload and only multiplies the page caches. */
 export const MAX_JOBS = 16;
 
 export function configure(y: Argv): Argv {
-  return y
+  return symbolPathOption(y)
     .positional('dumps', { type: 'string', array: true, describe: 'crash dumps, directories (their *.dmp files) or quoted globs' })
     .option('json', { type: 'boolean', default: false, describe: 'print the triage models as one JSON document at the end' })
     .option('jsonl', { type: 'boolean', default: false, describe: 'stream JSON lines: one row per dump as it finishes, then the culprit summary' })
@@ -53,7 +54,7 @@ async function writeQueuePage(out: string, inputs: TriageInput[], rows: TriageRo
     const row = rows[i];
     if (row.error) { entries.push({ file: row.file, error: shortError(row) }); continue; }
     try {
-      entries.push({ file: row.file, model: await loadReportModel(inputs[i].path, row.file, { symbolPaths: args.symbols ?? [] }) });
+      entries.push({ file: row.file, model: await loadReportModel(inputs[i].path, row.file, { symbolPaths: args.symbols ?? [], symbolPath: symbolPathDirs(args.y) }) });
     } catch (e) {
       entries.push({ file: row.file, error: isKdsimError(e) ? e.message : String(e) });
     }
@@ -72,7 +73,7 @@ export async function run(args: TriageArgs): Promise<number> {
   const render = require('./triage/render') as typeof import('./triage/render');
   const onRow = args.jsonl && args.html !== '-' ? (_i: number, row: TriageRow) => process.stdout.write(`${JSON.stringify(render.triageJson([row]).dumps[0])}\n`) : undefined;
   const inputs = expandInputs(given);
-  const rows: TriageRow[] = await triageAll(inputs, { jobs, symbolPaths: args.symbols ?? [], budgetMs: timeout * 1000, onRow });
+  const rows: TriageRow[] = await triageAll(inputs, { jobs, symbolPaths: args.symbols ?? [], symbolPath: symbolPathDirs(args.y), budgetMs: timeout * 1000, onRow });
   if (args.html !== undefined) await writeQueuePage(args.html, inputs, rows, args);
   if (args.html === '-') return rows.some((r) => r.error) ? 1 : 0;
   if (args.jsonl) {

@@ -55,8 +55,8 @@ interface RModel { singles: [string, number, number][] }
 interface StackUseModel { kCommand: string; frames: { symbol: string; module?: string; frameBytes: number }[]; modules: { module: string; imageName?: string; bytes: number; percent: number }[] }
 
 /** Reads the lab's facts from `dumpPath` in a session of its own. */
-export async function readFacts(dumpPath: string, symbolPaths: string[] = []): Promise<LabFacts> {
-  const s = openDump(dumpPath, { symbolPaths });
+export async function readFacts(dumpPath: string, symbolPaths: string[] = [], symbolPath?: string[]): Promise<LabFacts> {
+  const s = openDump(dumpPath, { symbolPaths, ...(symbolPath ? { symbolPath } : {}) });
   try {
     const a = await analysis(s, 'windbg');
     if (!a.tss || !a.thread) throw new Error('lab: this dump has no double-fault task link or no current thread: not a kernel stack overflow');

@@ -32,17 +32,18 @@ export class LabSession {
   private nextIndex = 0;
   readonly steps: LabStep[];
 
-  constructor(readonly session: Session, readonly facts: LabFacts, readonly dumpPath: string, private readonly symbolPaths: string[] = []) {
+  /** `symbolPath` is `-y`'s directories (they replace the shipped store); undefined keeps the shipped store. */
+  constructor(readonly session: Session, readonly facts: LabFacts, readonly dumpPath: string, private readonly symbolPaths: string[] = [], private readonly symbolPath?: string[]) {
     this.steps = labSteps(facts);
   }
 
-  static async open(dumpPath: string, symbolPaths: string[] = []): Promise<LabSession> {
-    const facts = await readFacts(dumpPath, symbolPaths);
-    return new LabSession(openDump(dumpPath, { symbolPaths }), facts, dumpPath, symbolPaths);
+  static async open(dumpPath: string, symbolPaths: string[] = [], symbolPath?: string[]): Promise<LabSession> {
+    const facts = await readFacts(dumpPath, symbolPaths, symbolPath);
+    return new LabSession(openDump(dumpPath, { symbolPaths, ...(symbolPath ? { symbolPath } : {}) }), facts, dumpPath, symbolPaths, symbolPath);
   }
 
   /** Another session on the same dump, for `explore`: whatever the learner does there leaves the lab's context alone. */
-  openExplore(): Session { return openDump(this.dumpPath, { symbolPaths: this.symbolPaths }); }
+  openExplore(): Session { return openDump(this.dumpPath, { symbolPaths: this.symbolPaths, ...(this.symbolPath ? { symbolPath: this.symbolPath } : {}) }); }
 
   prompt(): string { return this.session.prompt(); }
 

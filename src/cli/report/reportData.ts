@@ -11,13 +11,13 @@ import type { CommandOutput, ReportConfidence, ReportModel, ReportStack, Verdict
 /** The front door, loaded on first use so that `kdsim --help` stays cheap. */
 const analyzer = (): typeof import('../../analyzer') => require('../../analyzer');
 
-export interface ReportDataOptions { symbolPaths?: string[] }
+export interface ReportDataOptions { symbolPaths?: string[]; /** `-y`: replaces the shipped store. */ symbolPath?: string[] }
 
 const PAGE = 0x1000;
 
 /** Opens `path`, builds its report model and closes the dump again. `label` is the file as the page names it. */
 export async function loadReportModel(path: string, label: string = path, opts: ReportDataOptions = {}): Promise<ReportModel> {
-  const session = analyzer().openDump(path, { symbolPaths: opts.symbolPaths ?? [] });
+  const session = analyzer().openDump(path, { symbolPaths: opts.symbolPaths ?? [], ...(opts.symbolPath ? { symbolPath: opts.symbolPath } : {}) });
   try {
     return await reportFromSession(session, label);
   } finally {

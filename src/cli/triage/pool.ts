@@ -16,6 +16,8 @@ import { TRIAGE_DUMP_BUDGET_MS } from '../../common/limits';
 export interface PoolOptions {
   jobs: number;
   symbolPaths?: string[];
+  /** `-y`: replaces the shipped store; passed on to every worker. */
+  symbolPath?: string[];
   /** Per-dump budget in ms (default TRIAGE_DUMP_BUDGET_MS). */
   budgetMs?: number;
   /** Called as each dump finishes (completion order), with its input index. */
@@ -47,7 +49,7 @@ export async function triageAll(inputs: TriageInput[], opts: PoolOptions): Promi
     return rows;
   }
   const { Worker: WorkerClass } = require('worker_threads') as typeof import('worker_threads');
-  const spawn = () => new WorkerClass(script, { workerData: { symbolPaths: opts.symbolPaths ?? [] } });
+  const spawn = () => new WorkerClass(script, { workerData: { symbolPaths: opts.symbolPaths ?? [], symbolPath: opts.symbolPath } });
   const queue = [...pending];
   const lane = async () => {
     let worker: Worker = spawn();

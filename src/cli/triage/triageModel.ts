@@ -77,7 +77,7 @@ export function rowFromError(file: string, e: unknown): TriageRow {
   return { file, error: { code: 'E_INTERNAL', message: `kdsim: internal error: ${msg} (please report this with the dump)` } };
 }
 
-export interface TriageOptions { symbolPaths?: string[] }
+export interface TriageOptions { symbolPaths?: string[]; /** `-y`: replaces the shipped store (SessionOptions.symbolPath). */ symbolPath?: string[] }
 
 /**
  * Opens one dump, builds its analysis and closes it again: at most one session (and its page cache) per
@@ -88,7 +88,7 @@ export async function triageDump(path: string, label: string, opts: TriageOption
   const { openDump, analysis } = require('../../analyzer') as typeof import('../../analyzer');
   let session;
   try {
-    session = openDump(path, { symbolPaths: opts.symbolPaths ?? [] });
+    session = openDump(path, { symbolPaths: opts.symbolPaths ?? [], ...(opts.symbolPath ? { symbolPath: opts.symbolPath } : {}) });
   } catch (e) {
     return rowFromError(label, e);
   }

@@ -7,8 +7,10 @@ import { triageDump } from './triageModel';
 
 export interface WorkerJob { index: number; path: string; label: string }
 
-const symbolPaths = (workerData as { symbolPaths?: string[] } | null)?.symbolPaths ?? [];
+const data = (workerData as { symbolPaths?: string[]; symbolPath?: string[] } | null) ?? {};
+const symbolPaths = data.symbolPaths ?? [];
+const symbolPath = data.symbolPath;
 
 parentPort?.on('message', (job: WorkerJob) => {
-  void triageDump(job.path, job.label, { symbolPaths }).then((row) => parentPort!.postMessage({ index: job.index, row }));
+  void triageDump(job.path, job.label, { symbolPaths, symbolPath }).then((row) => parentPort!.postMessage({ index: job.index, row }));
 });
