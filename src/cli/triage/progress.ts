@@ -23,7 +23,8 @@ export function startProgress(total: number, stream: ProgressStream, enabled: bo
   let failed = 0;
   let last = '';
   const draw = () => {
-    const line = progressLine(done, total, failed).slice(0, Math.max(10, (stream.columns ?? 80) - 1));
+    // A pty without a size (script, some CI runners) reports 0 columns: treat it as unknown.
+    const line = progressLine(done, total, failed).slice(0, Math.max(10, (stream.columns || 80) - 1));
     if (line !== last) stream.write(`\r${line}`);
     last = line;
   };
