@@ -1,5 +1,5 @@
 /**
- * `kdsim triage <dump|dir|glob>... [--json] [--jobs N]`: analyse many dumps and print one row each (bugcheck,
+ * `kdsim triage <dump|dir|glob>... [--json|--jsonl|--csv] [--jobs N]`: analyse many dumps and print one row each (bugcheck,
  * overflow verdict, culprit and its share of the kernel stack, thread, process), then the dumps grouped by
  * culprit. Dumps are opened one at a time per job, so memory stays bounded; each has a time budget (--timeout)
  * after which its row says `timed out` and the batch goes on. `--jsonl` streams one JSON line per dump as it
@@ -13,7 +13,7 @@ import type { TriageRow } from './triage/triageModel';
 import { EXIT_INTERNAL, TRIAGE_DUMP_BUDGET_MS } from '../common/limits';
 import { symbolPathDirs, symbolPathOption } from './symbolPathArg';
 
-export interface TriageArgs { dumps?: string[]; json?: boolean; jsonl?: boolean; jobs?: number; symbols?: string[]; y?: string; timeout?: number; html?: string; force?: boolean }
+export interface TriageArgs { dumps?: string[]; json?: boolean; jsonl?: boolean; csv?: boolean; jobs?: number; symbols?: string[]; y?: string; timeout?: number; html?: string; force?: boolean }
 
 /** More jobs than this gains nothing on a dump-sized workload and only multiplies the page caches. */
 export const MAX_JOBS = 16;
@@ -23,6 +23,7 @@ export function configure(y: Argv): Argv {
     .positional('dumps', { type: 'string', array: true, describe: 'crash dumps, directories (their *.dmp files) or quoted globs' })
     .option('json', { type: 'boolean', default: false, describe: 'print the triage models as one JSON document at the end' })
     .option('jsonl', { type: 'boolean', default: false, describe: 'stream JSON lines: one row per dump as it finishes, then the culprit summary' })
+    .option('csv', { type: 'boolean', default: false, describe: 'print one CSV row per dump (RFC 4180, with a header row)' })
     .option('timeout', { type: 'number', default: TRIAGE_DUMP_BUDGET_MS / 1000, describe: 'seconds of analysis per dump before its row says "timed out"' })
     .option('jobs', { type: 'number', default: 1, describe: `dumps analysed at once (1-${MAX_JOBS}; each job its own worker thread)` })
     .option('symbols', { type: 'string', array: true, describe: 'directory of ISF symbol files (searched before the shipped ones)' })
@@ -71,13 +72,29 @@ export async function run(args: TriageArgs): Promise<number> {
   const timeout = Number(args.timeout ?? TRIAGE_DUMP_BUDGET_MS / 1000);
   if (!(timeout > 0) || timeout > 86400) usage(`bad --timeout '${String(args.timeout)}': expected seconds, more than 0`);
   const render = require('./triage/render') as typeof import('./triage/render');
-  const onRow = args.jsonl && args.html !== '-' ? (_i: number, row: TriageRow) => process.stdout.write(`${JSON.stringify(render.triageJson([row]).dumps[0])}\n`) : undefined;
+  if ([args.json, args.jsonl, args.csv].filter(Boolean).length > 1) usage('--json, --jsonl and --csv are different outputs: name one');
   const inputs = expandInputs(given);
-  const rows: TriageRow[] = await triageAll(inputs, { jobs, symbolPaths: args.symbols ?? [], symbolPath: symbolPathDirs(args.y), budgetMs: timeout * 1000, onRow });
+  // The bar is for a person watching a terminal: machine-readable output and pipes get none.
+  const { startProgress } = require('./triage/progress') as typeof import('./triage/progress');
+  const progress = startProgress(inputs.length, process.stderr, !args.json && !args.jsonl && !args.csv && args.html !== '-');
+  const stream = args.jsonl && args.html !== '-';
+  const onRow = (_i: number, row: TriageRow) => {
+    progress.tick(!!row.error);
+    if (stream) process.stdout.write(`${JSON.stringify(render.triageJson([row]).dumps[0])}\n`);
+  };
+  let rows: TriageRow[];
+  try {
+    rows = await triageAll(inputs, { jobs, symbolPaths: args.symbols ?? [], symbolPath: symbolPathDirs(args.y), budgetMs: timeout * 1000, onRow });
+  } finally {
+    progress.stop();
+  }
   if (args.html !== undefined) await writeQueuePage(args.html, inputs, rows, args);
   if (args.html === '-') return rows.some((r) => r.error) ? 1 : 0;
   if (args.jsonl) {
-    process.stdout.write(`${JSON.stringify({ byCulprit: render.triageJson(rows).byCulprit })}\n`);
+    const { byCulprit, byBucket } = render.triageJson(rows);
+    process.stdout.write(`${JSON.stringify({ byCulprit, byBucket })}\n`);
+  } else if (args.csv) {
+    process.stdout.write(render.triageCsv(rows));
   } else {
     const text = args.json ? JSON.stringify(render.triageJson(rows), null, 2) : render.renderTriage(rows).join('\n');
     process.stdout.write(`${text}\n`);

@@ -5,7 +5,7 @@
  */
 import Table from 'cli-table3';
 import { hex8 } from '../../common/hex';
-import { groupByCulprit, type CulpritGroup } from './summary';
+import { groupByBucket, groupByCulprit, type BucketGroup, type CulpritGroup } from './summary';
 import type { TriageRow } from './triageModel';
 
 const PLAIN = { head: [] as string[], border: [] as string[], compact: true };
@@ -28,6 +28,12 @@ const DASH = '-';
 
 export const TRIAGE_HEAD = ['dump', 'bugcheck', 'verdict', 'culprit', 'stack bytes', '% of stack', 'thread', 'process'];
 
+/** `StackHog.sys (high)`: the culprit with how sure the blame is, `A.sys (low, tie with B.sys)` on a near-tie. */
+export function culpritLabel(c: NonNullable<TriageRow['culprit']>): string {
+  const notes = [c.confidence?.level, c.tieWith ? `tie with ${c.tieWith}` : undefined].filter(Boolean);
+  return notes.length ? `${c.imageName} (${notes.join(', ')})` : c.imageName;
+}
+
 /** The cells of one row (an error row is the file and its error across the other columns). */
 export function rowCells(r: TriageRow): (string | { content: string; colSpan: number })[] {
   if (r.error) return [r.file, { content: `error: ${shortError(r)}`, colSpan: TRIAGE_HEAD.length - 1 }];
@@ -36,7 +42,7 @@ export function rowCells(r: TriageRow): (string | { content: string; colSpan: nu
     r.file,
     r.bugcheck ? bugcheckLabel(r.bugcheck.code, r.bugcheck.args[0]) : DASH,
     r.verdict ?? DASH,
-    c?.imageName ?? DASH,
+    c ? culpritLabel(c) : DASH,
     c?.stackBytes !== undefined ? `0x${c.stackBytes.toString(16)}` : DASH,
     c?.percent !== undefined ? `${c.percent.toFixed(1)}%` : DASH,
     r.thread !== undefined ? hex8(r.thread) : DASH,
@@ -66,7 +72,13 @@ export function renderCulpritSummary(groups: CulpritGroup[]): string {
   return t.toString();
 }
 
-/** The whole text report: the rows, a blank line, the culprit summary, and a count line. */
+export function renderBucketSummary(groups: BucketGroup[]): string {
+  const t = new Table({ head: ['FAILURE_BUCKET_ID', 'dumps', 'culprits'], style: PLAIN, colAligns: ['left', 'right', 'left'] });
+  for (const g of groups) t.push([g.bucket, String(g.dumpCount), g.culprits.join(', ') || DASH]);
+  return t.toString();
+}
+
+/** The whole text report: the rows, the culprit and bucket summaries, and a count line. */
 export function renderTriage(rows: TriageRow[]): string[] {
   const failed = rows.filter((r) => r.error).length;
   return [
@@ -74,6 +86,9 @@ export function renderTriage(rows: TriageRow[]): string[] {
     '',
     'Dumps by culprit:',
     renderCulpritSummary(groupByCulprit(rows)),
+    '',
+    'Dumps by bucket:',
+    renderBucketSummary(groupByBucket(rows)),
     `${rows.length} dump${rows.length === 1 ? '' : 's'}, ${rows.length - failed} analysed, ${failed} not opened`,
   ];
 }
@@ -87,9 +102,12 @@ export function rowJson(r: TriageRow) {
       : null,
     verdict: r.verdict ?? null,
     verdictReason: r.verdictReason ?? null,
+    bucket: r.bucket ?? null,
     culprit: r.culprit
       ? { module: r.culprit.module, imageName: r.culprit.imageName, symbol: r.culprit.symbol,
-        stackBytes: r.culprit.stackBytes ?? null, percent: r.culprit.percent ?? null }
+        stackBytes: r.culprit.stackBytes ?? null, percent: r.culprit.percent ?? null,
+        confidence: r.culprit.confidence?.level ?? null, confidenceReasons: r.culprit.confidence?.reasons ?? [],
+        tieWith: r.culprit.tieWith ?? null }
       : null,
     stackSize: r.stackSize ?? null,
     thread: r.thread !== undefined ? hex8(r.thread) : null,
@@ -102,5 +120,28 @@ export function triageJson(rows: TriageRow[]) {
   return {
     dumps: rows.map(rowJson),
     byCulprit: groupByCulprit(rows).map((g) => ({ culprit: g.culprit, dumpCount: g.dumpCount, overflowCount: g.overflowCount, files: g.files })),
+    byBucket: groupByBucket(rows).map((g) => ({ bucket: g.bucket, dumpCount: g.dumpCount, culprits: g.culprits, files: g.files })),
   };
+}
+
+/** One CSV field, RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. */
+export function csvField(v: string | number | null | undefined): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const CSV_HEAD = ['file', 'bugcheck', 'verdict', 'bucket', 'culprit', 'confidence', 'symbol', 'stack_bytes', 'percent', 'thread', 'process', 'error'];
+
+/** `--csv`: a header row, then one row per dump (an error row has only its file and error); CRLF line ends. */
+export function triageCsv(rows: TriageRow[]): string {
+  const lines: (string | number)[][] = [CSV_HEAD];
+  for (const r of rows) {
+    const c = r.culprit;
+    lines.push(r.error
+      ? [r.file, '', '', '', '', '', '', '', '', '', '', shortError(r)]
+      : [r.file, r.bugcheck ? bugcheckLabel(r.bugcheck.code, r.bugcheck.args[0]) : '', r.verdict ?? '', r.bucket ?? '',
+        c?.imageName ?? '', c?.confidence?.level ?? '', c?.symbol ?? '', c?.stackBytes ?? '',
+        c?.percent !== undefined ? c.percent.toFixed(1) : '', r.thread !== undefined ? hex8(r.thread) : '', r.processImage ?? '', '']);
+  }
+  return lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -8,12 +8,23 @@ import { isKdsimError } from '../../common/errors';
 import type { AnalyzeModel } from '../../analyzer';
 
 /**
- * 'unknown': a double fault whose interrupted task or thread stack could not be read, so the overflow test
- * could not run; 'other': any other bugcheck, or a double fault the test found not to be an overflow.
+ * What a support lead sorts a queue by: 'kernel stack overflow' and 'double fault, not an overflow' from the
+ * overflow test on a 0x7F/8; 'unknown' when that test could not run (the interrupted task or its thread's
+ * stack unreadable); `trap 0xd` and the like for 0x7F with any other Arg1; any other bugcheck by its name
+ * (`IRQL_NOT_LESS_OR_EQUAL`).
  */
-export type Verdict = 'kernel stack overflow' | 'other' | 'unknown';
+export type Verdict = string;
 
-const DOUBLE_FAULT = (m: AnalyzeModel) => m.bugcheck.code === 0x7f && m.bugcheck.args[0] === 8;
+/** The verdict from the !analyze model's bugcheck (0x7F's Arg1) and its overflow test. */
+export function verdictOf(m: Pick<AnalyzeModel, 'bugcheck' | 'overflow'>): Verdict {
+  if (DOUBLE_FAULT(m)) return m.overflow ? (m.overflow.overflow ? 'kernel stack overflow' : 'double fault, not an overflow') : 'unknown';
+  if (m.bugcheck.code === 0x7f) return `trap 0x${(m.bugcheck.args[0] >>> 0).toString(16)}`;
+  // `IRQL_NOT_LESS_OR_EQUAL (a)` -> its name; a code WinDbg has no name for keeps its hex.
+  const name = /^([A-Z0-9_]+) \(/.exec(m.bugcheck.title)?.[1];
+  return name ?? `bugcheck 0x${(m.bugcheck.code >>> 0).toString(16)}`;
+}
+
+const DOUBLE_FAULT = (m: Pick<AnalyzeModel, 'bugcheck'>) => m.bugcheck.code === 0x7f && m.bugcheck.args[0] === 8;
 
 export interface TriageCulprit {
   /** WinDbg module name ('StackHog') and image ('StackHog.sys'). */
@@ -37,6 +48,8 @@ export interface TriageRow {
   verdict?: Verdict;
   /** The overflow test's own sentence (ESP/CR2 against the guard page), when it ran. */
   verdictReason?: string;
+  /** `!analyze`'s FAILURE_BUCKET_ID, when it names one. */
+  bucket?: string;
   culprit?: TriageCulprit;
   /** Size of the thread's kernel stack (base − limit), when the reconstruction ran. */
   stackSize?: number;
@@ -50,8 +63,9 @@ export function rowFromAnalysis(file: string, m: AnalyzeModel): TriageRow {
   const row: TriageRow = {
     file,
     bugcheck: { code: m.bugcheck.code, args: m.bugcheck.args },
-    verdict: m.overflow ? (m.overflow.overflow ? 'kernel stack overflow' : 'other') : DOUBLE_FAULT(m) ? 'unknown' : 'other',
+    verdict: verdictOf(m),
   };
+  if (m.failureBucketId) row.bucket = m.failureBucketId;
   if (m.overflow) row.verdictReason = m.overflow.reason;
   else if (DOUBLE_FAULT(m)) row.verdictReason = 'double fault, but the interrupted task or its thread\'s stack could not be read';
   if (m.blame) {
