@@ -75,6 +75,16 @@ describe('triage of a directory with the interop dumps and malformed files', () 
         '│ (not opened) │     2 │         0 │',
         '└──────────────┴───────┴───────────┘',
       ].join('\n'),
+      '',
+      'Dumps by bucket:',
+      [
+        '┌───────────────────┬───────┬──────────────┐',
+        '│ FAILURE_BUCKET_ID │ dumps │ culprits     │',
+        '├───────────────────┼───────┼──────────────┤',
+        '│ (no bucket)       │     3 │ (no culprit) │',
+        '│ (not opened)      │     2 │ -            │',
+        '└───────────────────┴───────┴──────────────┘',
+      ].join('\n'),
       '5 dumps, 3 analysed, 2 not opened',
     ]);
   });
